@@ -1,0 +1,47 @@
+# Audition — the two commands: `make run` and `make test`.
+# Meson + Ninja do the building; this file only names the steps.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+BIN        := $(BUILD)/audition
+export DATABASE_URL ?= sqlite://data/audition.db
+
+.PHONY: all build asan deps run test unit clean help
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) --buildtype=debugoptimized
+
+$(ASAN_BUILD)/build.ninja:
+	meson setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+
+build: $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+asan: $(ASAN_BUILD)/build.ninja
+	ninja -C $(ASAN_BUILD)
+
+# Installs what is missing, builds, seeds data/audition.db on first run, serves.
+run: deps build
+	@scripts/run-demo $(BIN)
+
+# The whole suite: unit tests, black-box API tests on SQLite and PostgreSQL,
+# and the same black-box tests against the sanitizer build.
+test: deps build asan
+	@scripts/run-tests
+
+unit: build
+	meson test -C $(BUILD) --print-errorlogs
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
+
+help:
+	@echo "make run    build and start the server with demo data on http://127.0.0.1:8080"
+	@echo "make test   run the whole test suite"
+	@echo "make build  build $(BIN)"
+	@echo "make clean  remove build directories"

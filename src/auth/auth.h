@@ -1,0 +1,80 @@
+/* Authentication and authorisation of requests: bearer token -> verified
+ * claims -> permission bits. Owns the verifier (JWKS keys, verified-token
+ * cache); the JWT/JWKS mechanics live in jwt.h and jwks.h. */
+#ifndef AUDITION_AUTH_H
+#define AUDITION_AUTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+
+/* The permissions of api.md, as bits. */
+enum perm {
+    PERM_READ_ACTORS = 1u << 0,
+    PERM_READ_MOVIES = 1u << 1,
+    PERM_CREATE_ACTORS = 1u << 2,
+    PERM_MODIFY_ACTORS = 1u << 3,
+    PERM_DELETE_ACTORS = 1u << 4,
+    PERM_CREATE_MOVIES = 1u << 5,
+    PERM_MODIFY_MOVIES = 1u << 6,
+    PERM_DELETE_MOVIES = 1u << 7,
+    PERM_CREATE_CASTS = 1u << 8,
+    PERM_DELETE_CASTS = 1u << 9,
+};
+
+/* "read:actors" -> PERM_READ_ACTORS; 0 for unknown names. */
+uint32_t perm_from_name(const char *name, size_t len);
+/* Writes the names of the bits in perms, in api.md's order, into names[] (at
+ * most 10); returns how many. */
+size_t perm_names(uint32_t perms, const char *names[], size_t max);
+
+/* The three roles of api.md's table. */
+enum role { ROLE_ASSISTANT, ROLE_DIRECTOR, ROLE_PRODUCER, ROLE_COUNT };
+/* "assistant"/"director"/"producer" -> role, or -1. */
+int role_parse(const char *name);
+uint32_t role_perms(enum role r);
+
+#define AUTH_MAX_TOKEN 8192
+#define AUTH_SUB_MAX 256
+
+struct auth_claims {
+    uint32_t perms;
+    int64_t exp;                /* seconds since the epoch */
+    char sub[AUTH_SUB_MAX];     /* may be empty */
+};
+
+enum auth_status {
+    AUTH_OK = 0,
+    AUTH_MISSING,       /* no Authorization header, or not "Bearer" (-> 401) */
+    AUTH_INVALID,       /* malformed, badly signed, expired, wrong iss/aud, unknown kid (-> 401) */
+};
+
+struct auth;
+
+/* Builds the verifier from cfg: loads the JWKS (file://, https://,
+ * http://loopback) or, with cfg->local_issuer, loads or creates the local
+ * signing key at cfg->key_file (mode 0600). Returns -1 and one sentence in
+ * err naming the variable at fault. */
+int auth_open(const struct config *cfg, struct auth **out, char *err, size_t errlen);
+void auth_close(struct auth *a);
+
+/* Verifies the Authorization header value (may be NULL). On AUTH_OK fills
+ * claims. *why gets a short static reason for logs and the
+ * WWW-Authenticate error_description. Thread-safe; cached verifications
+ * cost a hash and a lookup. */
+enum auth_status auth_check(struct auth *a, const char *authorization, struct auth_claims *claims,
+                            const char **why);
+
+/* The public JWKS document to publish at /.well-known/jwks.json, or NULL when
+ * tokens come from an external issuer. */
+const char *auth_local_jwks(const struct auth *a);
+
+/* Signs an RS256 token with the local key: iss/aud from the config, sub, the
+ * role's permissions, iat=now, exp=now+ttl_seconds. Returns a malloc'd string
+ * or NULL (err filled) when there is no local key. */
+char *auth_mint_local(const struct auth *a, const char *sub, enum role r, long ttl_seconds, char *err,
+                      size_t errlen);
+
+#endif

@@ -1,0 +1,79 @@
+/* `audition serve`: configuration, database (migrated; demo data with
+ * HYDRATE_DB), token verifier, HTTP server; runs until SIGTERM/SIGINT, then
+ * lets in-flight requests finish and exits 0. */
+#include <signal.h>
+#include <stdio.h>
+
+#include "auth/auth.h"
+#include "cli/cli.h"
+#include "http/server.h"
+#include "util/log.h"
+
+#define DRAIN_MS 10000
+
+/* Loads the demo data into an empty database (HYDRATE_DB). */
+static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
+    enum store_status st = store_seed_demo(ops, conn, false);
+    if (st == STORE_OK) log_msg(LOG_INFO, "HYDRATE_DB: loaded the demo data");
+    else if (st == STORE_CONFLICT) log_msg(LOG_INFO, "HYDRATE_DB: the database has data already; left as it is");
+    else {
+        cli_error("HYDRATE_DB: cannot load the demo data: %s", ops->last_error(conn));
+        return -1;
+    }
+    return 0;
+}
+
+static int run(const struct config *cfg, struct store_pool *pool) {
+    char err[512] = "";
+    struct auth *auth = NULL;
+    if (auth_open(cfg, &auth, err, sizeof err) != 0) {
+        cli_error("%s", err);
+        return EXIT_USAGE;
+    }
+    /* Workers inherit this mask: only the main thread takes the signals. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct app app = {cfg, auth, pool};
+    struct server *srv = NULL;
+    if (server_start(&app, &srv, err, sizeof err) != 0) {
+        cli_error("%s", err);
+        auth_close(auth);
+        return EXIT_RUNTIME;
+    }
+    log_msg(LOG_INFO, "audition %s listening on http://%s:%d (%s, %d threads, %s tokens)", AUDITION_VERSION,
+            cfg->host, cfg->port, store_pool_ops(pool)->name, cfg->threads,
+            cfg->local_issuer ? "local" : "external");
+    int sig = 0;
+    sigwait(&stop, &sig);
+    log_msg(LOG_INFO, "received %s: finishing in-flight requests", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    server_stop(srv, DRAIN_MS);
+    auth_close(auth);
+    log_msg(LOG_INFO, "stopped");
+    return EXIT_OK;
+}
+
+int cmd_serve(int argc, char **argv) {
+    (void)argv;
+    if (argc > 1) {
+        cli_error("serve takes no arguments; configure it with environment variables (audition help)");
+        return EXIT_USAGE;
+    }
+    struct config cfg;
+    if (cli_config(&cfg) != 0) return EXIT_USAGE;
+    struct store_pool *pool;
+    struct store_conn *conn = NULL;
+    int rc = cli_open_migrated(&cfg, cfg.threads + 2, &pool, &conn);
+    if (rc == EXIT_OK) {
+        if (cfg.hydrate && hydrate(store_pool_ops(pool), conn) != 0) rc = EXIT_RUNTIME;
+        store_release(pool, conn);
+        if (rc == EXIT_OK) rc = run(&cfg, pool);
+        store_pool_close(pool);
+    }
+    config_free(&cfg);
+    return rc;
+}

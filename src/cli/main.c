@@ -1,0 +1,99 @@
+/* Entry point: picks the sub-command (serve, migrate, seed, token, version,
+ * help) and shares the small helpers every command uses. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+    "usage: audition <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  serve                      migrate the database, then serve the API (HOST, PORT)\n"
+    "  migrate                    apply database migrations and exit\n"
+    "  seed [--force]             load the demo data into an empty database (--force replaces all data)\n"
+    "  token --role ROLE [--ttl 1h] [--sub NAME]\n"
+    "                             print a bearer token signed by the local key\n"
+    "                             (ROLE: assistant, director or producer)\n"
+    "  version                    print the version\n"
+    "  help                       print this text\n"
+    "\n"
+    "configuration comes from the environment: DATABASE_URL, HOST, PORT, ORIGINS,\n"
+    "AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL (or AUTH0_DOMAIN, API_AUDIENCE, ALGORITHMS),\n"
+    "DATA_DIR, HYDRATE_DB, THREADS, ACCESS_LOG; see docs/configuration.md.\n";
+
+void cli_error(const char *fmt, ...) {
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "audition: %s\n", msg);
+}
+
+int cli_config(struct config *cfg) {
+    char err[512];
+    if (config_load_env(cfg, err, sizeof err) == 0) return 0;
+    cli_error("%s", err);
+    return -1;
+}
+
+int cli_open_migrated(const struct config *cfg, int pool_size, struct store_pool **pool,
+                      struct store_conn **conn) {
+    char err[512] = "";
+    if (store_pool_open(cfg->database_url, pool_size, pool, err, sizeof err) != STORE_OK) {
+        cli_error("cannot open the database (DATABASE_URL): %s", err);
+        return EXIT_RUNTIME;
+    }
+    const struct store_ops *ops = store_pool_ops(*pool);
+    enum store_status st = store_acquire(*pool, 10000, conn);
+    if (st == STORE_OK && (st = ops->migrate(*conn)) == STORE_OK) return EXIT_OK;
+    cli_error("cannot migrate the database: %s",
+              st == STORE_UNAVAILABLE && !*conn ? "it is not reachable" : ops->last_error(*conn));
+    if (st != STORE_UNAVAILABLE || *conn) store_release(*pool, *conn);
+    store_pool_close(*pool);
+    return EXIT_RUNTIME;
+}
+
+int cmd_migrate(int argc, char **argv) {
+    (void)argv;
+    if (argc > 1) {
+        cli_error("migrate takes no arguments");
+        return EXIT_USAGE;
+    }
+    struct config cfg;
+    if (cli_config(&cfg) != 0) return EXIT_USAGE;
+    struct store_pool *pool;
+    struct store_conn *conn = NULL;
+    int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
+    if (rc == EXIT_OK) {
+        printf("migrations are current (%s)\n", store_pool_ops(pool)->name);
+        store_release(pool, conn);
+        store_pool_close(pool);
+    }
+    config_free(&cfg);
+    return rc;
+}
+
+int main(int argc, char **argv) {
+    const char *cmd = argc > 1 ? argv[1] : NULL;
+    if (!cmd) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(cmd, "serve") == 0) return cmd_serve(argc - 1, argv + 1);
+    if (strcmp(cmd, "migrate") == 0) return cmd_migrate(argc - 1, argv + 1);
+    if (strcmp(cmd, "seed") == 0) return cmd_seed(argc - 1, argv + 1);
+    if (strcmp(cmd, "token") == 0) return cmd_token(argc - 1, argv + 1);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("audition %s\n", AUDITION_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    cli_error("unknown command \"%s\" (try: audition help)", cmd);
+    return EXIT_USAGE;
+}

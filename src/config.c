@@ -1,0 +1,277 @@
+/* Environment -> struct config (see config.h). Every variable is parsed and
+ * checked here once; the rest of the program reads the struct. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define URL_MAX_LEN 2048
+
+struct loader {
+    config_getenv_fn get;
+    void *ctx;
+    char *err;
+    size_t errlen;
+};
+
+static int fail(struct loader *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct loader *l, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->err, l->errlen, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* The variable's value, or NULL when unset or empty. */
+static const char *var(struct loader *l, const char *name) {
+    const char *v = l->get(name, l->ctx);
+    return v && *v ? v : NULL;
+}
+
+static char *dup_or_die(const char *s) {
+    char *p = strdup(s);
+    if (!p) abort();
+    return p;
+}
+
+static int parse_bool(struct loader *l, const char *name, bool dflt, bool *out) {
+    const char *v = var(l, name);
+    *out = dflt;
+    if (!v) return 0;
+    static const char *const yes[] = {"1", "true", "yes", "on"}, *const no[] = {"0", "false", "no", "off"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcasecmp(v, yes[i]) == 0) return *out = true, 0;
+        if (strcasecmp(v, no[i]) == 0) return *out = false, 0;
+    }
+    return fail(l, "%s must be 1/0, true/false, yes/no or on/off, not \"%s\"", name, v);
+}
+
+static int parse_int(struct loader *l, const char *name, long dflt, long min, long max, int *out) {
+    const char *v = var(l, name);
+    if (!v) return *out = (int)dflt, 0;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno || *end || end == v || n < min || n > max)
+        return fail(l, "%s must be a whole number from %ld to %ld, not \"%s\"", name, min, max, v);
+    *out = (int)n;
+    return 0;
+}
+
+static bool is_loopback_host(const char *host, size_t len) {
+    if (len == 9 && strncasecmp(host, "localhost", 9) == 0) return true;
+    if (len == 5 && strncmp(host, "[::1]", 5) == 0) return true;
+    if (len < 4 || strncmp(host, "127.", 4) != 0) return false;
+    for (size_t i = 4; i < len; i++)
+        if (!isdigit((unsigned char)host[i]) && host[i] != '.') return false;
+    return true;
+}
+
+/* Host part of scheme://host[:port][/...], or NULL. */
+static const char *url_host(const char *url, size_t *len) {
+    const char *p = strstr(url, "://");
+    if (!p) return NULL;
+    p += 3;
+    if (strchr(p, '@') && strchr(p, '@') < p + strcspn(p, "/")) p = strchr(p, '@') + 1;
+    size_t n = *p == '[' ? strcspn(p, "]") + 1 : strcspn(p, ":/");
+    *len = n;
+    return n ? p : NULL;
+}
+
+static int check_jwks_url(struct loader *l, const char *name, const char *url) {
+    size_t hl;
+    if (strlen(url) > URL_MAX_LEN) return fail(l, "%s is too long", name);
+    if (strncmp(url, "file:///", 8) == 0) return 0;
+    if (strncmp(url, "https://", 8) == 0 && url_host(url, &hl)) return 0;
+    if (strncmp(url, "http://", 7) == 0) {
+        const char *h = url_host(url, &hl);
+        if (h && is_loopback_host(h, hl)) return 0;
+        return fail(l, "%s may use http:// only for a loopback host; use https:// (got \"%s\")", name, url);
+    }
+    return fail(l, "%s must be a file:///, https:// or http://127.0.0.1 URL, not \"%s\"", name, url);
+}
+
+static int parse_database_url(struct loader *l, struct config *c) {
+    const char *v = var(l, "DATABASE_URL");
+    if (!v) v = "sqlite://data/audition.db";
+    if (strlen(v) > URL_MAX_LEN) return fail(l, "DATABASE_URL is too long");
+    bool sqlite = strncmp(v, "sqlite:", 7) == 0 && v[7] != '\0' && strcmp(v, "sqlite://") != 0 &&
+                  strcmp(v, "sqlite:///") != 0;
+    bool pg = strncmp(v, "postgresql://", 13) == 0 || strncmp(v, "postgres://", 11) == 0;
+    if (!sqlite && !pg)
+        return fail(l, "DATABASE_URL must be sqlite:///abs/path.db, sqlite://rel/path.db or "
+                       "postgresql://user:password@host:port/db");
+    c->database_url = dup_or_die(v);
+    return 0;
+}
+
+static int parse_origins(struct loader *l, struct config *c) {
+    const char *v = var(l, "ORIGINS");
+    if (!v) return 0;
+    const char *p = v;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        const char *s = p, *e = p + n;
+        p = *e ? e + 1 : e;
+        while (s < e && isspace((unsigned char)*s)) s++;
+        while (e > s && isspace((unsigned char)e[-1])) e--;
+        if (s == e) continue;
+        if (e - s == 1 && *s == '*') {
+            c->origins_any = true;
+            continue;
+        }
+        char *o = strndup(s, (size_t)(e - s));
+        if (!o) abort();
+        while (strlen(o) > 0 && o[strlen(o) - 1] == '/') o[strlen(o) - 1] = '\0';
+        size_t hl;
+        bool ok = (strncmp(o, "http://", 7) == 0 || strncmp(o, "https://", 8) == 0) && url_host(o, &hl) &&
+                  strchr(strstr(o, "://") + 3, '/') == NULL;
+        if (!ok || c->n_origins == CONFIG_MAX_ORIGINS) {
+            int r = ok ? fail(l, "ORIGINS lists more than %d origins", CONFIG_MAX_ORIGINS)
+                       : fail(l, "ORIGINS entries must look like https://host[:port], not \"%s\"", o);
+            free(o);
+            return r;
+        }
+        c->origins[c->n_origins++] = o;
+    }
+    return 0;
+}
+
+static int parse_algorithms(struct loader *l, struct config *c) {
+    const char *v = var(l, "ALGORITHMS");
+    if (!v) {
+        c->algorithms = ALG_RS256 | ALG_ES256 | ALG_EDDSA;
+        return 0;
+    }
+    /* Accept RS256, "RS256,ES256", "RS256 ES256" and the original's ["RS256"]. */
+    c->algorithms = 0;
+    const char *p = v;
+    while (*p) {
+        p += strspn(p, " ,[]\"'");
+        size_t n = strcspn(p, " ,[]\"'");
+        if (n == 0) break;
+        if (n == 5 && strncmp(p, "RS256", 5) == 0) c->algorithms |= ALG_RS256;
+        else if (n == 5 && strncmp(p, "ES256", 5) == 0) c->algorithms |= ALG_ES256;
+        else if (n == 5 && strncmp(p, "EdDSA", 5) == 0) c->algorithms |= ALG_EDDSA;
+        else
+            return fail(l, "ALGORITHMS: \"%.*s\" is not supported (use RS256, ES256 or EdDSA)", (int)n, p);
+        p += n;
+    }
+    if (!c->algorithms) return fail(l, "ALGORITHMS names no algorithm");
+    return 0;
+}
+
+static int parse_auth(struct loader *l, struct config *c) {
+    const char *issuer = var(l, "AUTH_ISSUER"), *jwks = var(l, "AUTH_JWKS_URL");
+    const char *domain = var(l, "AUTH0_DOMAIN");
+    const char *audience = var(l, "AUTH_AUDIENCE");
+    if (!audience) audience = var(l, "API_AUDIENCE");
+    char buf[URL_MAX_LEN + 64];
+
+    c->local_issuer = !issuer && !jwks && !domain;
+    if (c->local_issuer) {
+        c->auth_issuer = dup_or_die(c->public_url);
+        c->auth_audience = dup_or_die(audience ? audience : "audition");
+        return 0;
+    }
+    if (domain && (strlen(domain) > 253 || strpbrk(domain, "/:@ ")))
+        return fail(l, "AUTH0_DOMAIN must be a bare host name such as example.eu.auth0.com");
+    if (!issuer && domain) snprintf(buf, sizeof buf, "https://%s/", domain), issuer = buf;
+    if (!issuer) return fail(l, "AUTH_ISSUER is required when AUTH_JWKS_URL is set");
+    if (strlen(issuer) > URL_MAX_LEN) return fail(l, "AUTH_ISSUER is too long");
+    c->auth_issuer = dup_or_die(issuer);
+    if (!jwks) {
+        if (domain) snprintf(buf, sizeof buf, "https://%s/.well-known/jwks.json", domain);
+        else snprintf(buf, sizeof buf, "%s%s.well-known/jwks.json", issuer,
+                      issuer[strlen(issuer) - 1] == '/' ? "" : "/");
+        jwks = buf;
+    }
+    if (check_jwks_url(l, jwks == buf ? "the JWKS URL derived from AUTH_ISSUER/AUTH0_DOMAIN" : "AUTH_JWKS_URL",
+                       jwks) != 0)
+        return -1;
+    c->auth_jwks_url = dup_or_die(jwks);
+    c->auth_audience = audience ? dup_or_die(audience) : NULL;
+    return 0;
+}
+
+static int parse_public_url(struct loader *l, struct config *c) {
+    const char *v = var(l, "PUBLIC_URL");
+    char buf[512];
+    if (!v) {
+        bool v6 = strchr(c->host, ':') != NULL;
+        snprintf(buf, sizeof buf, v6 ? "http://[%s]:%d" : "http://%s:%d", c->host, c->port);
+        v = buf;
+    } else if ((strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0) || strlen(v) > URL_MAX_LEN) {
+        return fail(l, "PUBLIC_URL must be an http:// or https:// URL, not \"%s\"", v);
+    }
+    c->public_url = dup_or_die(v);
+    size_t n = strlen(c->public_url);
+    while (n > 8 && c->public_url[n - 1] == '/') c->public_url[--n] = '\0';
+    return 0;
+}
+
+static int parse_paths(struct loader *l, struct config *c) {
+    const char *d = var(l, "DATA_DIR");
+    c->data_dir = dup_or_die(d ? d : "data");
+    const char *k = var(l, "AUTH_KEY_FILE");
+    if (k) {
+        c->key_file = dup_or_die(k);
+    } else {
+        size_t n = strlen(c->data_dir) + sizeof "/signing-key.pem";
+        c->key_file = malloc(n);
+        if (!c->key_file) abort();
+        snprintf(c->key_file, n, "%s/signing-key.pem", c->data_dir);
+    }
+    if (strlen(c->data_dir) > 1024 || strlen(c->key_file) > 1100) return fail(l, "DATA_DIR is too long");
+    return 0;
+}
+
+int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, size_t errlen) {
+    struct loader l = {get, ctx, err, errlen};
+    memset(c, 0, sizeof *c);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *host = var(&l, "HOST");
+    c->host = dup_or_die(host ? host : "127.0.0.1");
+    int rc = strlen(c->host) > 255 ? fail(&l, "HOST is too long") : 0;
+    if (rc == 0) rc = parse_int(&l, "PORT", 8080, 1, 65535, &c->port);
+    if (rc == 0) rc = parse_database_url(&l, c);
+    if (rc == 0) rc = parse_public_url(&l, c);
+    if (rc == 0) rc = parse_origins(&l, c);
+    if (rc == 0) rc = parse_algorithms(&l, c);
+    if (rc == 0) rc = parse_auth(&l, c);
+    if (rc == 0) rc = parse_paths(&l, c);
+    if (rc == 0) rc = parse_bool(&l, "HYDRATE_DB", false, &c->hydrate);
+    if (rc == 0) rc = parse_bool(&l, "ACCESS_LOG", true, &c->access_log);
+    if (rc == 0) rc = parse_int(&l, "THREADS", cores > 0 && cores < 64 ? cores : 2, 1, 64, &c->threads);
+    if (rc != 0) config_free(c);
+    return rc;
+}
+
+static const char *process_env(const char *name, void *ctx) {
+    (void)ctx;
+    return getenv(name);
+}
+
+int config_load_env(struct config *c, char *err, size_t errlen) {
+    return config_load(c, process_env, NULL, err, errlen);
+}
+
+void config_free(struct config *c) {
+    free(c->database_url);
+    free(c->host);
+    free(c->public_url);
+    for (size_t i = 0; i < c->n_origins; i++) free(c->origins[i]);
+    free(c->auth_issuer);
+    free(c->auth_audience);
+    free(c->auth_jwks_url);
+    free(c->data_dir);
+    free(c->key_file);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,48 @@
+/* Configuration: the environment turned into one immutable struct at start-up.
+ * Owns parsing and validation of every variable (names as in
+ * docs/configuration.md); a bad value is reported naming the variable. */
+#ifndef AUDITION_CONFIG_H
+#define AUDITION_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bits of config.algorithms: which JWS algorithms tokens may use. */
+enum jwt_alg_bit { ALG_RS256 = 1u << 0, ALG_ES256 = 1u << 1, ALG_EDDSA = 1u << 2 };
+
+#define CONFIG_MAX_ORIGINS 32
+
+struct config {
+    char *database_url;     /* DATABASE_URL, default sqlite://data/audition.db */
+    char *host;             /* HOST, default 127.0.0.1 */
+    int port;               /* PORT, default 8080 */
+    char *public_url;       /* PUBLIC_URL, default http://HOST:PORT */
+    char *origins[CONFIG_MAX_ORIGINS]; /* ORIGINS, comma-separated */
+    size_t n_origins;
+    bool origins_any;       /* ORIGINS=* */
+
+    bool local_issuer;      /* no external issuer configured: sign our own tokens */
+    char *auth_issuer;      /* expected iss (local: public_url) */
+    char *auth_audience;    /* expected aud, or NULL to accept any (external only) */
+    char *auth_jwks_url;    /* file://, https://, http://loopback; NULL when local */
+    uint32_t algorithms;    /* ALGORITHMS, bitmask of enum jwt_alg_bit */
+
+    char *data_dir;         /* DATA_DIR, default "data" */
+    char *key_file;         /* AUTH_KEY_FILE, default DATA_DIR/signing-key.pem */
+    bool hydrate;           /* HYDRATE_DB: load demo data at serve if empty */
+    int threads;            /* THREADS, default: number of cores */
+    bool access_log;        /* ACCESS_LOG, default on */
+};
+
+/* Reads a variable; returns NULL when unset. */
+typedef const char *(*config_getenv_fn)(const char *name, void *ctx);
+
+/* Fills cfg from the variables get() returns. On error returns -1 and writes
+ * one sentence naming the variable into err; cfg is then freed. */
+int config_load(struct config *cfg, config_getenv_fn get, void *ctx, char *err, size_t errlen);
+/* config_load with the process environment. */
+int config_load_env(struct config *cfg, char *err, size_t errlen);
+void config_free(struct config *cfg);
+
+#endif

@@ -1,0 +1,28 @@
+/* JSON request bodies (see body.h). */
+#include "domain/body.h"
+
+json_t *body_parse_json(const char *data, size_t len, const char **msg) {
+    json_error_t err;
+    json_t *v = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
+    if (!v) *msg = "the body is not valid JSON";
+    return v;
+}
+
+int body_to_resource(const struct resource *r, const json_t *body, void *out, struct arena *a,
+                     const char **msg) {
+    if (!json_is_object(body)) {
+        *msg = "the body must be a JSON object";
+        return -1;
+    }
+    for (size_t i = 0; i < r->n_fields; i++) {
+        const struct field *f = &r->fields[i];
+        if (f->type == FT_ID) continue;
+        const json_t *v = json_object_get(body, f->wire);
+        const char *why = NULL;
+        if (!v && f->required) why = "is required";
+        else if (field_set(f, out, v ? v : json_null(), true, a, &why) == 0) continue;
+        *msg = arena_printf(a, "%s %s", f->wire, why);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,10 @@
+/* Calendar dates as the API writes them: YYYY-MM-DD, proleptic Gregorian. */
+#ifndef AUDITION_DATE_H
+#define AUDITION_DATE_H
+
+#include <stdbool.h>
+
+/* True when s is exactly YYYY-MM-DD and names a day that exists (years 0001-9999). */
+bool date_valid(const char *s);
+
+#endif

@@ -1,0 +1,43 @@
+/* The request handlers named in the route table (routes.c). Movies and actors
+ * share one set of generic handlers driven by an entity descriptor. */
+#ifndef AUDITION_HANDLERS_H
+#define AUDITION_HANDLERS_H
+
+#include "domain/represent.h"
+#include "http/request.h"
+#include "store/store.h"
+
+/* How the generic handlers reach one entity type (movie or actor). The store
+ * calls are thin adapters over struct store_ops. */
+struct entity_api {
+    const struct shape *shape;
+    const char *item_key;    /* "movie" */
+    const char *list_key;    /* "movies" */
+    const char *total_key;   /* "totalMovies" */
+    enum store_status (*get)(const struct store_ops *o, struct store_conn *c, int64_t id, struct arena *a,
+                             void *full);
+    /* Fills *items (array of full structs), *n and *total. */
+    enum store_status (*list)(const struct store_ops *o, struct store_conn *c, const char *search,
+                              int64_t offset, struct arena *a, const void **items, size_t *n, int64_t *total);
+    enum store_status (*insert)(const struct store_ops *o, struct store_conn *c, const void *obj, int64_t *id);
+    enum store_status (*update)(const struct store_ops *o, struct store_conn *c, const void *obj);
+    enum store_status (*remove)(const struct store_ops *o, struct store_conn *c, int64_t id);
+    enum store_status (*lock)(const struct store_ops *o, struct store_conn *c, int64_t id);
+};
+
+extern const struct entity_api movie_api;
+extern const struct entity_api actor_api;
+
+void entity_list(struct request *rq, struct response *rs);
+void entity_get(struct request *rq, struct response *rs);
+void entity_create(struct request *rq, struct response *rs);
+void entity_patch(struct request *rq, struct response *rs);
+void entity_delete(struct request *rq, struct response *rs);
+
+void handle_cast_create(struct request *rq, struct response *rs);
+void handle_cast_delete(struct request *rq, struct response *rs);
+
+void handle_health(struct request *rq, struct response *rs);
+void handle_jwks(struct request *rq, struct response *rs);
+
+#endif

@@ -1,0 +1,209 @@
+/* The generic handlers for movies and actors: list, get, create, JSON Patch
+ * and delete, with ETags and preconditions. The entity descriptor (entities.c)
+ * says which store calls and wire names to use. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/body.h"
+#include "domain/patch.h"
+#include "http/handlers.h"
+#include "http/preconditions.h"
+#include "http/query.h"
+#include "http/response.h"
+#include "http/routes.h"
+
+static const struct entity_api *api_of(const struct request *rq) { return rq->route->ctx; }
+
+/* Serialises a full entity into out and computes its ETag. */
+static void represent_with_etag(const struct shape *s, const void *full, struct strbuf *out,
+                                char etag[SHA256_HEX_LEN + 1]) {
+    struct jw w = jw_on(out);
+    represent_full(&w, s, full);
+    represent_etag(out->data, out->len, etag);
+}
+
+/* {"<key>":<json>,"success":true} */
+static void respond_wrapped(struct response *rs, const char *key, const struct strbuf *json) {
+    rs->status = 200;
+    strbuf_reset(&rs->body);
+    struct jw w = jw_on(&rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, key);
+    jw_raw(&w, json->data, json->len);
+    jw_key(&w, "success");
+    jw_bool(&w, true);
+    jw_obj_end(&w);
+}
+
+void entity_list(struct request *rq, struct response *rs) {
+    const struct entity_api *e = api_of(rq);
+    const char *search = request_query(rq, "search");
+    if (search && !query_search_ok(search)) {
+        response_error(rs, 400, "search must be UTF-8 text of at most 200 bytes");
+        return;
+    }
+    int64_t offset = (query_page(request_query(rq, "page")) - 1) * PAGE_SIZE;
+    struct store_conn *db = request_db(rq, rs);
+    if (!db) return;
+    const void *items = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    enum store_status st = e->list(request_ops(rq), db, search, offset, rq->arena, &items, &n, &total);
+    if (st != STORE_OK) {
+        response_store_error(rq, rs, st);
+        return;
+    }
+    rs->status = 200;
+    struct jw w = jw_on(&rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, e->list_key);
+    represent_full_array(&w, e->shape, items, n);
+    jw_key(&w, "offset");
+    jw_int(&w, offset);
+    jw_key(&w, "success");
+    jw_bool(&w, true);
+    jw_key(&w, e->total_key);
+    jw_int(&w, total);
+    jw_obj_end(&w);
+}
+
+void entity_get(struct request *rq, struct response *rs) {
+    const struct entity_api *e = api_of(rq);
+    struct store_conn *db = request_db(rq, rs);
+    if (!db) return;
+    void *full = arena_alloc(rq->arena, e->shape->full_size);
+    enum store_status st = e->get(request_ops(rq), db, rq->ids[0], rq->arena, full);
+    if (st != STORE_OK) {
+        response_store_error(rq, rs, st);
+        return;
+    }
+    struct strbuf json = STRBUF_INIT;
+    represent_with_etag(e->shape, full, &json, rs->etag);
+    const char *inm = request_header(rq, "If-None-Match");
+    if (inm && etag_list_matches(inm, rs->etag, true)) response_empty(rs, 304);
+    else respond_wrapped(rs, e->item_key, &json);
+    strbuf_free(&json);
+}
+
+void entity_create(struct request *rq, struct response *rs) {
+    const struct entity_api *e = api_of(rq);
+    const char *msg = NULL;
+    json_t *body = body_parse_json(rq->body, rq->body_len, &msg);
+    void *obj = arena_alloc(rq->arena, e->shape->res->size);
+    if (!body || body_to_resource(e->shape->res, body, obj, rq->arena, &msg) != 0) {
+        json_decref(body);
+        response_error(rs, 400, msg);
+        return;
+    }
+    json_decref(body);
+    struct store_conn *db = request_db(rq, rs);
+    if (!db) return;
+    int64_t id = 0;
+    enum store_status st = e->insert(request_ops(rq), db, obj, &id);
+    if (st != STORE_OK) response_store_error(rq, rs, st);
+    else response_id(rs, 201, id);
+}
+
+/* Inside a transaction: locks and loads the entity, checks If-Match.
+ * Returns the full struct, or NULL with rs filled. */
+static void *load_for_write(struct request *rq, struct response *rs, struct strbuf *json) {
+    const struct entity_api *e = api_of(rq);
+    const struct store_ops *o = request_ops(rq);
+    void *full = arena_alloc(rq->arena, e->shape->full_size);
+    enum store_status st = e->lock(o, rq->db, rq->ids[0]);
+    if (st == STORE_OK) st = e->get(o, rq->db, rq->ids[0], rq->arena, full);
+    if (st != STORE_OK) {
+        response_store_error(rq, rs, st);
+        return NULL;
+    }
+    represent_with_etag(e->shape, full, json, rs->etag);
+    const char *im = request_header(rq, "If-Match");
+    if (im && !etag_list_matches(im, rs->etag, false)) {
+        response_error(rs, 412, "the resource has changed since it was read (ETag does not match If-Match)");
+        return NULL;
+    }
+    return full;
+}
+
+/* Commits, or maps a failed commit to an error response. */
+static bool commit_or_fail(struct request *rq, struct response *rs) {
+    enum store_status st = request_ops(rq)->commit(rq->db);
+    if (st == STORE_OK) return true;
+    request_ops(rq)->rollback(rq->db);
+    response_store_error(rq, rs, st);
+    return false;
+}
+
+void entity_patch(struct request *rq, struct response *rs) {
+    const struct entity_api *e = api_of(rq);
+    const char *msg = NULL;
+    json_t *patch = body_parse_json(rq->body, rq->body_len, &msg);
+    if (!patch) {
+        response_error(rs, 400, msg);
+        return;
+    }
+    struct store_conn *db = request_db(rq, rs);
+    enum store_status st = db ? request_ops(rq)->begin(db) : STORE_OK;
+    if (!db || st != STORE_OK) {
+        if (db) response_store_error(rq, rs, st);
+        json_decref(patch);
+        return;
+    }
+    struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
+    void *full = load_for_write(rq, rs, &before);
+    void *changed = full ? arena_alloc(rq->arena, e->shape->full_size) : NULL;
+    if (changed) {
+        memcpy(changed, full, e->shape->full_size);
+        if (patch_apply(e->shape->res, patch, changed, rq->arena, &msg) != 0) {
+            response_error(rs, 400, msg);
+            changed = NULL;
+        }
+    }
+    char etag[SHA256_HEX_LEN + 1];
+    if (changed) represent_with_etag(e->shape, changed, &after, etag);
+    if (changed && strcmp(etag, rs->etag) == 0) {
+        response_empty(rs, 204);  /* nothing changed: nothing written */
+        changed = NULL;
+    }
+    if (!changed) {
+        request_ops(rq)->rollback(db);
+        if (rs->status != 204) rs->etag[0] = '\0';
+    } else if ((st = e->update(request_ops(rq), db, changed)) != STORE_OK) {
+        request_ops(rq)->rollback(db);
+        response_store_error(rq, rs, st);
+    } else if (commit_or_fail(rq, rs)) {
+        memcpy(rs->etag, etag, sizeof etag);
+        response_id(rs, 200, rq->ids[0]);
+    }
+    strbuf_free(&before);
+    strbuf_free(&after);
+    json_decref(patch);
+}
+
+void entity_delete(struct request *rq, struct response *rs) {
+    const struct entity_api *e = api_of(rq);
+    struct store_conn *db = request_db(rq, rs);
+    if (!db) return;
+    const struct store_ops *o = request_ops(rq);
+    enum store_status st;
+    if (!request_header(rq, "If-Match")) {
+        st = e->remove(o, db, rq->ids[0]);
+        if (st != STORE_OK) response_store_error(rq, rs, st);
+        else response_id(rs, 200, rq->ids[0]);
+        return;
+    }
+    if ((st = o->begin(db)) != STORE_OK) {
+        response_store_error(rq, rs, st);
+        return;
+    }
+    struct strbuf json = STRBUF_INIT;
+    bool ok = load_for_write(rq, rs, &json) != NULL;
+    strbuf_free(&json);
+    rs->etag[0] = '\0';
+    if (ok && (st = e->remove(o, db, rq->ids[0])) != STORE_OK) {
+        response_store_error(rq, rs, st);
+        ok = false;
+    }
+    if (!ok) o->rollback(db);
+    else if (commit_or_fail(rq, rs)) response_id(rs, 200, rq->ids[0]);
+}

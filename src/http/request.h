@@ -1,0 +1,64 @@
+/* What a handler sees of one HTTP request, and what it fills in for the
+ * response. The server (server.c) owns the lifecycle: arena, body buffer and
+ * database connection are released after the response has been sent. */
+#ifndef AUDITION_REQUEST_H
+#define AUDITION_REQUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "config.h"
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/hex.h"
+#include "util/strbuf.h"
+
+struct MHD_Connection;
+struct route;
+
+/* Everything shared by all requests; read-only while serving. */
+struct app {
+    const struct config *cfg;
+    struct auth *auth;
+    struct store_pool *pool;
+};
+
+struct request {
+    const struct app *app;
+    struct MHD_Connection *conn;
+    const char *method;
+    const char *path;
+    const struct route *route;
+    int64_t ids[2];             /* numeric path parameters, left to right */
+    struct auth_claims claims;  /* valid when the route needs a permission */
+    const char *body;           /* NUL-terminated; NULL when there was none */
+    size_t body_len;
+    struct arena *arena;        /* freed after the response is sent */
+    struct store_conn *db;      /* acquired on demand by request_db() */
+};
+
+struct response {
+    int status;
+    struct strbuf body;         /* JSON unless content_type says otherwise */
+    const char *content_type;   /* NULL: application/json (none for 204/304) */
+    char etag[SHA256_HEX_LEN + 1]; /* "" when none; sent quoted */
+    const char *allow;          /* for 405 */
+    const char *www_authenticate; /* for 401 */
+    const char *location;       /* for redirects and 201 */
+};
+
+/* A request header's value, or NULL. */
+const char *request_header(const struct request *rq, const char *name);
+/* A query parameter's decoded value, or NULL. */
+const char *request_query(const struct request *rq, const char *name);
+
+/* The database connection for this request, acquiring it on first use. On
+ * failure fills rs with 503/500 and returns NULL. */
+struct store_conn *request_db(struct request *rq, struct response *rs);
+static inline const struct store_ops *request_ops(const struct request *rq) {
+    return store_pool_ops(rq->app->pool);
+}
+
+#endif

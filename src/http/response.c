@@ -1,0 +1,87 @@
+/* Contract-shaped responses (see response.h). */
+#include "http/response.h"
+
+#include "util/json_write.h"
+#include "util/log.h"
+
+const char *reason_phrase(int status) {
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 302: return "Found";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return status >= 500 ? "Internal Server Error" : "Bad Request";
+    }
+}
+
+void response_error(struct response *rs, int status, const char *message) {
+    rs->status = status;
+    strbuf_reset(&rs->body);
+    struct jw w = jw_on(&rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "error");
+    jw_str(&w, reason_phrase(status));
+    if (message) {
+        jw_key(&w, "message");
+        jw_str(&w, message);
+    }
+    jw_key(&w, "success");
+    jw_bool(&w, false);
+    jw_obj_end(&w);
+}
+
+void response_store_error(struct request *rq, struct response *rs, enum store_status st) {
+    switch (st) {
+    case STORE_NOT_FOUND: response_error(rs, 404, NULL); return;
+    case STORE_CONFLICT: response_error(rs, 400, "it exists already"); return;
+    case STORE_UNAVAILABLE: response_error(rs, 503, "the database is not reachable; try again shortly"); return;
+    case STORE_OK:
+    case STORE_ERROR: break;
+    }
+    const char *why = rq->db ? request_ops(rq)->last_error(rq->db) : "no connection";
+    log_msg(LOG_ERROR, "%s %s: database error: %s", rq->method, rq->path, why ? why : "unknown");
+    response_error(rs, 500, NULL);
+}
+
+void response_id(struct response *rs, int status, int64_t id) {
+    rs->status = status;
+    strbuf_reset(&rs->body);
+    struct jw w = jw_on(&rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "id");
+    jw_int(&w, id);
+    jw_key(&w, "success");
+    jw_bool(&w, true);
+    jw_obj_end(&w);
+}
+
+void response_id_str(struct response *rs, int status, const char *id) {
+    rs->status = status;
+    strbuf_reset(&rs->body);
+    struct jw w = jw_on(&rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, "id");
+    jw_str(&w, id);
+    jw_key(&w, "success");
+    jw_bool(&w, true);
+    jw_obj_end(&w);
+}
+
+void response_empty(struct response *rs, int status) {
+    rs->status = status;
+    strbuf_reset(&rs->body);
+}

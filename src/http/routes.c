@@ -1,0 +1,93 @@
+/* The API's route table and the matcher (see routes.h). Read this file to see
+ * the whole API surface and its permissions on one screen. */
+#include "http/routes.h"
+
+#include <string.h>
+
+#include "auth/auth.h"
+#include "http/handlers.h"
+
+static const struct route routes[] = {
+    /* method   pattern                               permission          body             handler */
+    {"GET",    "/",                                   0,                  BODY_NONE,       handle_health, NULL},
+    {"GET",    "/.well-known/jwks.json",              0,                  BODY_NONE,       handle_jwks, NULL},
+
+    {"GET",    "/movies",                             PERM_READ_MOVIES,   BODY_NONE,       entity_list, &movie_api},
+    {"POST",   "/movies",                             PERM_CREATE_MOVIES, BODY_JSON,       entity_create, &movie_api},
+    {"GET",    "/movies/{id}",                        PERM_READ_MOVIES,   BODY_NONE,       entity_get, &movie_api},
+    {"PATCH",  "/movies/{id}",                        PERM_MODIFY_MOVIES, BODY_JSON_PATCH, entity_patch, &movie_api},
+    {"DELETE", "/movies/{id}",                        PERM_DELETE_MOVIES, BODY_NONE,       entity_delete, &movie_api},
+
+    {"GET",    "/actors",                             PERM_READ_ACTORS,   BODY_NONE,       entity_list, &actor_api},
+    {"POST",   "/actors",                             PERM_CREATE_ACTORS, BODY_JSON,       entity_create, &actor_api},
+    {"GET",    "/actors/{id}",                        PERM_READ_ACTORS,   BODY_NONE,       entity_get, &actor_api},
+    {"PATCH",  "/actors/{id}",                        PERM_MODIFY_ACTORS, BODY_JSON_PATCH, entity_patch, &actor_api},
+    {"DELETE", "/actors/{id}",                        PERM_DELETE_ACTORS, BODY_NONE,       entity_delete, &actor_api},
+
+    {"POST",   "/casts",                              PERM_CREATE_CASTS,  BODY_JSON,       handle_cast_create, NULL},
+    {"DELETE", "/casts/movies/{id}/actors/{id}",      PERM_DELETE_CASTS,  BODY_NONE,       handle_cast_delete, NULL},
+};
+
+#define N_ROUTES (sizeof routes / sizeof routes[0])
+
+const struct route *route_table(size_t *count) {
+    *count = N_ROUTES;
+    return routes;
+}
+
+/* Parses a positive decimal id of at most ID_MAX from [s, s+n). */
+static int parse_id(const char *s, size_t n, int64_t *out) {
+    if (n == 0 || n > 16) return -1;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    if (v < 1 || v > ID_MAX) return -1;
+    *out = v;
+    return 0;
+}
+
+/* Matches path against pattern segment by segment, collecting {id}s. */
+static int path_matches(const char *pattern, const char *path, int64_t ids[2]) {
+    int n_ids = 0;
+    while (*pattern && *path) {
+        if (*pattern != '/' || *path != '/') return 0;
+        pattern++, path++;
+        size_t pl = strcspn(pattern, "/"), sl = strcspn(path, "/");
+        if (pl == 4 && strncmp(pattern, "{id}", 4) == 0) {
+            if (n_ids == 2 || parse_id(path, sl, &ids[n_ids]) != 0) return 0;
+            n_ids++;
+        } else if (pl != sl || strncmp(pattern, path, pl) != 0) {
+            return 0;
+        }
+        pattern += pl, path += sl;
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+enum route_match route_find(const char *method, const char *path, const struct route **out, int64_t ids[2],
+                            char *allow, size_t allow_len) {
+    const char *want = strcmp(method, "HEAD") == 0 ? "GET" : method;
+    bool path_known = false;
+    size_t used = 0;
+    if (allow_len) allow[0] = '\0';
+    for (size_t i = 0; i < N_ROUTES; i++) {
+        int64_t found[2] = {0, 0};
+        if (!path_matches(routes[i].pattern, path, found)) continue;
+        if (strcmp(routes[i].method, want) == 0) {
+            *out = &routes[i];
+            ids[0] = found[0];
+            ids[1] = found[1];
+            return ROUTE_FOUND;
+        }
+        path_known = true;
+        size_t ml = strlen(routes[i].method);
+        if (used + ml + 3 < allow_len) {
+            if (used) memcpy(allow + used, ", ", 2), used += 2;
+            memcpy(allow + used, routes[i].method, ml + 1);
+            used += ml;
+        }
+    }
+    return path_known ? ROUTE_WRONG_METHOD : ROUTE_NOT_FOUND;
+}

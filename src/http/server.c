@@ -1,0 +1,306 @@
+/* libmicrohttpd glue (see server.h): the two-phase access handler (decide on
+ * the second call, never answer on the first), body buffering with the size
+ * limit, dispatch through the route table, response headers, access log. */
+#include "http/server.h"
+
+#include <microhttpd.h>
+#include <netdb.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/cors.h"
+#include "http/response.h"
+#include "http/routes.h"
+#include "util/log.h"
+
+#define CONNECTION_LIMIT 10000
+#define CONNECTION_TIMEOUT_S 30
+#define CONNECTION_MEMORY 32768
+#define DB_WAIT_MS 5000
+
+struct server {
+    struct MHD_Daemon *daemon;
+    const struct app *app;
+    atomic_int inflight;
+};
+
+/* One request from its first callback to its completion notice. */
+struct exchange {
+    struct server *srv;
+    struct request rq;
+    struct response rs;
+    struct arena arena;
+    struct strbuf body;
+    size_t body_seen;
+    bool prepared;
+    bool decided;      /* rs holds the final answer already (an early error) */
+    bool preflight;
+    struct timespec start;
+};
+
+const char *request_header(const struct request *rq, const char *name) {
+    return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+const char *request_query(const struct request *rq, const char *name) {
+    return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+struct store_conn *request_db(struct request *rq, struct response *rs) {
+    if (rq->db) return rq->db;
+    enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
+    if (st != STORE_OK) {
+        rq->db = NULL;
+        response_store_error(rq, rs, st);
+    }
+    return rq->db;
+}
+
+static bool media_type_is(const char *header, const char *want) {
+    if (!header) return false;
+    header += strspn(header, " \t");
+    size_t n = strcspn(header, ";");
+    while (n && (header[n - 1] == ' ' || header[n - 1] == '\t')) n--;
+    return n == strlen(want) && strncasecmp(header, want, n) == 0;
+}
+
+static void decide(struct exchange *x, int status, const char *message) {
+    response_error(&x->rs, status, message);
+    x->decided = true;
+}
+
+static void check_auth(struct exchange *x) {
+    struct request *rq = &x->rq;
+    const char *why = NULL;
+    enum auth_status st = auth_check(rq->app->auth, request_header(rq, "Authorization"), &rq->claims, &why);
+    if (st != AUTH_OK) {
+        x->rs.www_authenticate =
+            st == AUTH_MISSING
+                ? "Bearer realm=\"audition\""
+                : arena_printf(rq->arena, "Bearer realm=\"audition\", error=\"invalid_token\", "
+                                          "error_description=\"%s\"", why ? why : "invalid token");
+        decide(x, 401, st == AUTH_MISSING ? "a bearer token is required" : why);
+        return;
+    }
+    if (!(rq->claims.perms & rq->route->perm)) {
+        const char *name[1];
+        perm_names(rq->route->perm, name, 1);
+        decide(x, 403, arena_printf(rq->arena, "the token lacks the %s permission", name[0]));
+    }
+}
+
+/* Second callback: route, CORS preflight, authentication, permission,
+ * content type and declared length. Leaves x->decided set on an early answer. */
+static void prepare(struct exchange *x) {
+    struct request *rq = &x->rq;
+    char allow[64];
+    enum route_match m = route_find(rq->method, rq->path, &rq->route, rq->ids, allow, sizeof allow);
+    if (strcmp(rq->method, "OPTIONS") == 0 && m != ROUTE_NOT_FOUND) {
+        x->preflight = true;
+        x->decided = true;
+        response_empty(&x->rs, 204);
+        return;
+    }
+    if (m == ROUTE_NOT_FOUND) return decide(x, 404, NULL);
+    if (m == ROUTE_WRONG_METHOD) {
+        x->rs.allow = arena_strdup(rq->arena, allow);
+        return decide(x, 405, NULL);
+    }
+    if (rq->route->perm) {
+        check_auth(x);
+        if (x->decided) return;
+    }
+    const char *length = request_header(rq, "Content-Length");
+    if (length && strtoull(length, NULL, 10) > BODY_MAX)
+        return decide(x, 413, "the request body is larger than 64 KiB");
+    const char *ctype = request_header(rq, "Content-Type");
+    if (rq->route->body == BODY_JSON && !media_type_is(ctype, "application/json"))
+        return decide(x, 415, "Content-Type must be application/json");
+    if (rq->route->body == BODY_JSON_PATCH && !media_type_is(ctype, "application/json-patch+json"))
+        return decide(x, 415, "Content-Type must be application/json-patch+json");
+}
+
+static enum MHD_Result send_response(struct exchange *x) {
+    struct response *rs = &x->rs;
+    size_t len = 0;
+    char *body = strbuf_release(&rs->body, &len);
+    bool empty = rs->status == 204 || rs->status == 304;
+    if (empty) len = 0;
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    if (!empty) MHD_add_response_header(r, "Content-Type", rs->content_type ? rs->content_type : "application/json");
+    if (rs->etag[0]) {
+        char quoted[SHA256_HEX_LEN + 3];
+        snprintf(quoted, sizeof quoted, "\"%s\"", rs->etag);
+        MHD_add_response_header(r, "ETag", quoted);
+    }
+    if (rs->allow) MHD_add_response_header(r, "Allow", rs->allow);
+    if (rs->www_authenticate) MHD_add_response_header(r, "WWW-Authenticate", rs->www_authenticate);
+    if (rs->location) MHD_add_response_header(r, "Location", rs->location);
+    const char *origin = request_header(&x->rq, "Origin");
+    if (origin) {
+        cors_add_headers(x->srv->app->cfg, origin, r);
+        if (x->preflight) cors_add_preflight_headers(x->srv->app->cfg, origin, r);
+    }
+    enum MHD_Result ok = MHD_queue_response(x->rq.conn, (unsigned)rs->status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static struct exchange *exchange_new(struct server *srv, struct MHD_Connection *conn, const char *url,
+                                     const char *method) {
+    struct exchange *x = calloc(1, sizeof *x);
+    if (!x) return NULL;
+    clock_gettime(CLOCK_MONOTONIC, &x->start);
+    x->srv = srv;
+    arena_init(&x->arena);
+    x->rq.app = srv->app;
+    x->rq.conn = conn;
+    x->rq.method = method;
+    x->rq.path = url;
+    x->rq.arena = &x->arena;
+    x->rs.status = 500;
+    atomic_fetch_add(&srv->inflight, 1);
+    return x;
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                 const char *version, const char *upload_data, size_t *upload_data_size,
+                                 void **con_cls) {
+    (void)version;
+    struct exchange *x = *con_cls;
+    if (!x) {
+        *con_cls = exchange_new(cls, conn, url, method);
+        return *con_cls ? MHD_YES : MHD_NO;
+    }
+    if (!x->prepared) {
+        x->prepared = true;
+        prepare(x);
+    }
+    if (x->decided) {
+        *upload_data_size = 0;
+        return send_response(x);
+    }
+    if (*upload_data_size) {
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        x->body_seen += n;
+        if (x->body_seen > BODY_MAX) {
+            decide(x, 413, "the request body is larger than 64 KiB");
+            return send_response(x);
+        }
+        if (x->rq.route->body != BODY_NONE) strbuf_add(&x->body, upload_data, n);
+        return MHD_YES;
+    }
+    x->rq.body = x->body.data ? x->body.data : "";
+    x->rq.body_len = x->body.len;
+    x->rs.status = 200;
+    x->rq.route->handler(&x->rq, &x->rs);
+    if (x->rq.db) {
+        store_release(x->srv->app->pool, x->rq.db);
+        x->rq.db = NULL;
+    }
+    return send_response(x);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe) {
+    (void)conn;
+    struct server *srv = cls;
+    struct exchange *x = *con_cls;
+    if (!x) return;
+    *con_cls = NULL;
+    if (srv->app->cfg->access_log) {
+        struct timespec end;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
+        log_msg(LOG_INFO, "%s %s %d %zuB %ldus%s", x->rq.method, x->rq.path, x->rs.status, x->body_seen, us,
+                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection closed early)");
+    }
+    if (x->rq.db) store_release(srv->app->pool, x->rq.db);
+    strbuf_free(&x->body);
+    strbuf_free(&x->rs.body);
+    arena_free(&x->arena);
+    free(x);
+    atomic_fetch_sub(&srv->inflight, 1);
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
+    (void)cls;
+    char line[512];
+    vsnprintf(line, sizeof line, fmt, ap);
+    line[strcspn(line, "\n")] = '\0';
+    log_msg(LOG_WARN, "http: %s", line);
+}
+
+/* Lets the server hold CONNECTION_LIMIT sockets where the hard limit allows. */
+static unsigned connection_limit(void) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return 1000;
+    if (rl.rlim_cur < CONNECTION_LIMIT + 64 && rl.rlim_max > rl.rlim_cur) {
+        rl.rlim_cur = rl.rlim_max < CONNECTION_LIMIT + 64 ? rl.rlim_max : CONNECTION_LIMIT + 64;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+    return rl.rlim_cur > CONNECTION_LIMIT + 64 ? CONNECTION_LIMIT
+           : rl.rlim_cur > 128               ? (unsigned)rl.rlim_cur - 64
+                                             : 64;
+}
+
+int server_start(const struct app *app, struct server **out, char *err, size_t errlen) {
+    const struct config *cfg = app->cfg;
+    char port[8];
+    snprintf(port, sizeof port, "%d", cfg->port);
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
+    struct addrinfo *ai = NULL;
+    int gai = getaddrinfo(cfg->host, port, &hints, &ai);
+    if (gai != 0) {
+        snprintf(err, errlen, "HOST \"%s\" cannot be resolved: %s", cfg->host, gai_strerror(gai));
+        return -1;
+    }
+    struct server *s = calloc(1, sizeof *s);
+    if (!s) abort();
+    s->app = app;
+    unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
+    s->daemon = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,
+        MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+        MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+        MHD_OPTION_END);
+    freeaddrinfo(ai);
+    if (!s->daemon) {
+        snprintf(err, errlen, "cannot listen on %s:%d (in use, or not an address of this machine): "
+                              "check HOST and PORT", cfg->host, cfg->port);
+        free(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+void server_stop(struct server *s, int drain_ms) {
+    MHD_socket fd = MHD_quiesce_daemon(s->daemon);
+    if (fd != MHD_INVALID_SOCKET) close(fd);
+    for (int waited = 0; atomic_load(&s->inflight) > 0 && waited < drain_ms; waited += 10) {
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(s->daemon);
+    free(s);
+}

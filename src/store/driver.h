@@ -1,0 +1,125 @@
+/* Private to src/store/: what an engine (sqlite.c, pg.c) supplies so that the
+ * engine-neutral data operations in query.c can run on it: a table of SQL
+ * texts indexed by enum store_stmt, a way to run one with parameters and to
+ * read its rows. Column lists and parameter order are defined here, once.
+ * Nothing outside src/store/ includes this file. */
+#ifndef AUDITION_STORE_DRIVER_H
+#define AUDITION_STORE_DRIVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Column lists in the order query.c decodes them and binds parameters:
+ * ?1..?5 of an insert or update are id, then the fields. prefix is "" or
+ * a table alias with its dot ("m."). */
+#define MOVIE_FIELDS(p) p "title, " p "genre, " p "release_date, " p "poster_url"
+#define ACTOR_FIELDS(p) p "name, " p "age, " p "gender, " p "photo_url"
+#define MOVIE_COLS(p) p "id, " MOVIE_FIELDS(p)
+#define ACTOR_COLS(p) p "id, " ACTOR_FIELDS(p)
+#define ENTITY_NCOLS 5
+
+/* Every statement an engine must provide. Rows of the *_GET and *_PAGE
+ * statements are the parent's columns then the child's (NULL when the
+ * parent has no child), parent-major, children in list order. INSERT,
+ * UPDATE, DELETE and LOCK return a row when they touched one. */
+enum store_stmt {
+    ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
+    ST_MOVIE_GET, ST_MOVIE_COUNT, ST_MOVIE_PAGE,   /* (id) / (pattern) / (pattern, limit, offset) */
+    ST_MOVIE_INSERT, ST_MOVIE_UPDATE,              /* (id, fields...) -> id */
+    ST_MOVIE_DELETE, ST_MOVIE_LOCK,                /* (id) -> id */
+    ST_ACTOR_GET, ST_ACTOR_COUNT, ST_ACTOR_PAGE,
+    ST_ACTOR_INSERT, ST_ACTOR_UPDATE,
+    ST_ACTOR_DELETE, ST_ACTOR_LOCK,
+    ST_CAST_INSERT, ST_CAST_DELETE,                /* (movie_id, actor_id) -> a row when done */
+    ST_IS_EMPTY,                                   /* () -> 1 when empty, else 0 */
+    ST_CLEAR_MOVIES, ST_CLEAR_ACTORS,              /* casts go by cascade */
+    ST_SYNC_MOVIES, ST_SYNC_ACTORS,
+    ST_COUNT
+};
+
+enum store_param_kind { SP_NULL, SP_INT, SP_TEXT };
+
+struct store_param {
+    enum store_param_kind kind;
+    int64_t i;
+    const char *s;
+};
+
+static inline struct store_param sp_int(int64_t v) {
+    return (struct store_param){.kind = SP_INT, .i = v};
+}
+
+static inline struct store_param sp_text(const char *s) {
+    return (struct store_param){.kind = s ? SP_TEXT : SP_NULL, .s = s};
+}
+
+/* An open result: rows are read with the driver's next() until it returns
+ * false, then done() must be called. */
+struct store_cursor {
+    struct store_conn *conn;
+    void *handle;              /* the engine's statement or result */
+    int row, rows;             /* for engines that fetch the whole result */
+    enum store_status status;  /* OK, or why next() stopped early */
+};
+
+struct store_driver {
+    const char *const *sql;    /* enum store_stmt -> this engine's SQL */
+    /* Binds n parameters and starts s; on failure the cursor is not open. */
+    enum store_status (*query)(struct store_conn *c, enum store_stmt s,
+                               const struct store_param *p, size_t n, struct store_cursor *cur);
+    bool (*next)(struct store_cursor *cur);
+    bool (*is_null)(struct store_cursor *cur, int col);
+    const char *(*text)(struct store_cursor *cur, int col);  /* NULL for SQL NULL */
+    int64_t (*i64)(struct store_cursor *cur, int col);
+    void (*done)(struct store_cursor *cur);
+};
+
+/* The part of a connection every engine shares; each engine's connection
+ * struct starts with it, so a struct store_conn * is one of theirs. */
+struct store_conn {
+    const struct store_driver *drv;
+    char err[192];             /* the last failure's one-sentence reason */
+};
+
+/* Writes the connection's error sentence and returns st, for one-line returns. */
+enum store_status store_fail(struct store_conn *c, enum store_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+const char *store_last_error(struct store_conn *c);
+
+/* The engine-neutral operations of struct store_ops (query.c). */
+enum store_status store_q_movie_get(struct store_conn *c, int64_t id, struct arena *a, struct movie_full *out);
+enum store_status store_q_movie_list(struct store_conn *c, const char *search, int64_t offset, int limit,
+                                     struct arena *a, struct movie_page *out);
+enum store_status store_q_movie_insert(struct store_conn *c, const struct movie *m, int64_t *id_out);
+enum store_status store_q_movie_update(struct store_conn *c, const struct movie *m);
+enum store_status store_q_movie_delete(struct store_conn *c, int64_t id);
+enum store_status store_q_movie_lock(struct store_conn *c, int64_t id);
+enum store_status store_q_actor_get(struct store_conn *c, int64_t id, struct arena *a, struct actor_full *out);
+enum store_status store_q_actor_list(struct store_conn *c, const char *search, int64_t offset, int limit,
+                                     struct arena *a, struct actor_page *out);
+enum store_status store_q_actor_insert(struct store_conn *c, const struct actor *m, int64_t *id_out);
+enum store_status store_q_actor_update(struct store_conn *c, const struct actor *m);
+enum store_status store_q_actor_delete(struct store_conn *c, int64_t id);
+enum store_status store_q_actor_lock(struct store_conn *c, int64_t id);
+enum store_status store_q_cast_insert(struct store_conn *c, int64_t movie_id, int64_t actor_id);
+enum store_status store_q_cast_delete(struct store_conn *c, int64_t movie_id, int64_t actor_id);
+enum store_status store_q_is_empty(struct store_conn *c, bool *empty);
+enum store_status store_q_clear(struct store_conn *c);
+enum store_status store_q_sync_ids(struct store_conn *c);
+
+/* The ops entries both engines fill the same way, to list once per engine. */
+#define STORE_QUERY_OPS \
+    .last_error = store_last_error, \
+    .movie_get = store_q_movie_get, .movie_list = store_q_movie_list, \
+    .movie_insert = store_q_movie_insert, .movie_update = store_q_movie_update, \
+    .movie_delete = store_q_movie_delete, .movie_lock = store_q_movie_lock, \
+    .actor_get = store_q_actor_get, .actor_list = store_q_actor_list, \
+    .actor_insert = store_q_actor_insert, .actor_update = store_q_actor_update, \
+    .actor_delete = store_q_actor_delete, .actor_lock = store_q_actor_lock, \
+    .cast_insert = store_q_cast_insert, .cast_delete = store_q_cast_delete, \
+    .is_empty = store_q_is_empty, .clear = store_q_clear, .sync_ids = store_q_sync_ids
+
+#endif
