@@ -1,1 +1,302 @@
-/* placeholder: being written */
+/* The auth facade (auth.h): builds the verifier from the configuration
+ * (external JWKS or the built-in issuer's key), checks bearer tokens through
+ * the verified-token cache, and mints tokens with the local key. The JWS,
+ * JWKS, cache and key mechanics live in jwt.c, jwks*.c, token_cache.c and
+ * local_key.c. */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+#include <jansson.h>
+
+#include "auth/auth.h"
+#include "auth/jwks.h"
+#include "auth/jwt.h"
+#include "auth/local_key.h"
+#include "auth/token_cache.h"
+
+#define ALG_ALL (ALG_RS256 | ALG_ES256 | ALG_EDDSA)
+#define MINT_MAX_TTL (10L * 366 * 24 * 3600)
+
+struct auth {
+    uint32_t algorithms;
+    char *issuer;
+    char *audience;            /* NULL: any */
+    struct jwks_source *keys;
+    struct token_cache *tokens;
+    struct local_key *local;   /* the built-in issuer, or NULL */
+    EVP_MD *sha256;
+    bool curl_started;
+    atomic_uint_fast64_t hits, misses;
+};
+
+/* ---- opening ------------------------------------------------------------- */
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static int check_config(const struct config *cfg, char *err, size_t errlen)
+{
+    if (!cfg->auth_issuer || !cfg->auth_issuer[0]) {
+        snprintf(err, errlen, "AUTH_ISSUER must be set: tokens are checked against it.");
+        return -1;
+    }
+    if (!(cfg->algorithms & ALG_ALL)) {
+        snprintf(err, errlen, "ALGORITHMS enables none of RS256, ES256, EdDSA.");
+        return -1;
+    }
+    if (cfg->local_issuer && !(cfg->algorithms & ALG_RS256)) {
+        snprintf(err, errlen, "ALGORITHMS must include RS256: the built-in issuer signs with it.");
+        return -1;
+    }
+    if (!cfg->local_issuer && (!cfg->auth_jwks_url || !cfg->auth_jwks_url[0])) {
+        snprintf(err, errlen, "AUTH_JWKS_URL must be set for an external issuer.");
+        return -1;
+    }
+    return 0;
+}
+
+static int open_keys(struct auth *a, const struct config *cfg, char *err, size_t errlen)
+{
+    char why[512];
+    if (cfg->local_issuer) {
+        if (local_key_open(cfg->data_dir, cfg->key_file, &a->local, err, errlen) < 0)
+            return -1;
+        if (jwks_source_open(NULL, local_key_jwks(a->local), &a->keys, why, sizeof why) < 0) {
+            snprintf(err, errlen, "AUTH_KEY_FILE: %s.", why);
+            return -1;
+        }
+        return 0;
+    }
+    if (jwks_url_check(cfg->auth_jwks_url, why, sizeof why) < 0) {
+        snprintf(err, errlen, "AUTH_JWKS_URL: %s.", why);
+        return -1;
+    }
+    if (strncasecmp(cfg->auth_jwks_url, "file://", 7) != 0) {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+            snprintf(err, errlen, "AUTH_JWKS_URL: cannot start libcurl.");
+            return -1;
+        }
+        a->curl_started = true;
+    }
+    if (jwks_source_open(cfg->auth_jwks_url, NULL, &a->keys, why, sizeof why) < 0) {
+        snprintf(err, errlen, "AUTH_JWKS_URL: %s.", why);
+        return -1;
+    }
+    return 0;
+}
+
+int auth_open(const struct config *cfg, struct auth **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (check_config(cfg, err, errlen) < 0)
+        return -1;
+    struct auth *a = calloc(1, sizeof *a);
+    if (!a) {
+        snprintf(err, errlen, "out of memory setting up authentication.");
+        return -1;
+    }
+    a->algorithms = cfg->algorithms & ALG_ALL;
+    a->issuer = strdup(cfg->auth_issuer);
+    a->audience = dup_or_null(cfg->auth_audience);
+    a->tokens = token_cache_new(TOKEN_CACHE_CAPACITY);
+    a->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+    if (!a->issuer || (cfg->auth_audience && !a->audience) || !a->tokens || !a->sha256) {
+        snprintf(err, errlen, "out of memory setting up authentication.");
+        auth_close(a);
+        return -1;
+    }
+    if (open_keys(a, cfg, err, errlen) < 0) {
+        auth_close(a);
+        return -1;
+    }
+    *out = a;
+    return 0;
+}
+
+void auth_close(struct auth *a)
+{
+    if (!a)
+        return;
+    jwks_source_close(a->keys);
+    local_key_close(a->local);
+    token_cache_free(a->tokens);
+    EVP_MD_free(a->sha256);
+    if (a->curl_started)
+        curl_global_cleanup();
+    free(a->issuer);
+    free(a->audience);
+    free(a);
+}
+
+/* ---- checking -------------------------------------------------------------- */
+
+static bool token_char(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+}
+
+/* "Bearer <token>": the scheme case-insensitive, one space, one token. */
+static enum auth_status bearer_token(const char *h, const char **tok, size_t *len, const char **why)
+{
+    if (!h || !h[0]) {
+        *why = "missing authorization header";
+        return AUTH_MISSING;
+    }
+    if (strncasecmp(h, "Bearer", 6) != 0 || (h[6] != ' ' && h[6] != '\0')) {
+        *why = "not a bearer token";
+        return AUTH_MISSING;
+    }
+    const char *t = h[6] ? h + 7 : h + 6;
+    size_t n = strnlen(t, AUTH_MAX_TOKEN + 1);
+    if (n == 0) {
+        *why = "missing token";
+        return AUTH_INVALID;
+    }
+    if (n > AUTH_MAX_TOKEN) {
+        *why = "token too long";
+        return AUTH_INVALID;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!token_char((unsigned char)t[i])) {
+            *why = "malformed token";
+            return AUTH_INVALID;
+        }
+    }
+    *tok = t;
+    *len = n;
+    return AUTH_OK;
+}
+
+/* The key for the token: an unknown kid may trigger one (rate-limited)
+ * refetch of the key set. *set is the set the key belongs to. */
+static const struct jwks_key *key_for(struct auth *a, const struct jwt *j, int64_t now, struct jwks **set,
+                                      const char **why)
+{
+    *set = jwks_source_get(a->keys);
+    const struct jwks_key *key = jwks_find(*set, j->kid, why);
+    if (key || !j->kid || !jwks_source_refresh(a->keys, (time_t)now))
+        return key;
+    jwks_unref(*set);
+    *set = jwks_source_get(a->keys);
+    return jwks_find(*set, j->kid, why);
+}
+
+/* The full check: decode, claims, key, signature. *gen is the generation of
+ * the key set that vouched for the token. */
+static enum auth_status verify(struct auth *a, const char *tok, size_t len, int64_t now,
+                               struct auth_claims *claims, uint64_t *gen, const char **why)
+{
+    struct jwt j;
+    struct jwks *set = NULL;
+    const struct jwt_expect want = {a->issuer, a->audience, now};
+    int rc = jwt_decode(tok, len, a->algorithms, &j, why);
+    if (rc == 0)
+        rc = jwt_check_claims(&j, &want, claims, why);
+    if (rc == 0) {
+        const struct jwks_key *key = key_for(a, &j, now, &set, why);
+        rc = key ? jwt_verify(&j, key->pkey, key->alg, why) : -1;
+        *gen = set->generation;
+    }
+    jwks_unref(set);
+    jwt_clear(&j);
+    return rc == 0 ? AUTH_OK : AUTH_INVALID;
+}
+
+enum auth_status auth_check(struct auth *a, const char *authorization, struct auth_claims *claims,
+                            const char **why)
+{
+    const char *ignored;
+    if (!why)
+        why = &ignored;
+    const char *tok = NULL;
+    size_t len = 0;
+    enum auth_status st = bearer_token(authorization, &tok, &len, why);
+    if (st != AUTH_OK)
+        return st;
+
+    unsigned char digest[TOKEN_DIGEST_LEN];
+    int64_t now = (int64_t)time(NULL);
+    struct auth_claims found;
+    if (EVP_Digest(tok, len, digest, NULL, a->sha256, NULL) != 1) {
+        *why = "internal error";
+        return AUTH_INVALID;
+    }
+    if (token_cache_get(a->tokens, digest, jwks_source_generation(a->keys), &found)) {
+        atomic_fetch_add_explicit(&a->hits, 1, memory_order_relaxed);
+        if (found.exp + JWT_CLOCK_SKEW < now) {
+            token_cache_remove(a->tokens, digest);
+            *why = "token expired";
+            return AUTH_INVALID;
+        }
+    } else {
+        atomic_fetch_add_explicit(&a->misses, 1, memory_order_relaxed);
+        uint64_t gen = 0;
+        if (verify(a, tok, len, now, &found, &gen, why) != AUTH_OK)
+            return AUTH_INVALID;
+        token_cache_put(a->tokens, digest, gen, &found);
+    }
+    *claims = found;
+    *why = "ok";
+    return AUTH_OK;
+}
+
+void auth_stats(struct auth *a, struct auth_stats *out)
+{
+    out->cache_hits = atomic_load_explicit(&a->hits, memory_order_relaxed);
+    out->cache_misses = atomic_load_explicit(&a->misses, memory_order_relaxed);
+    out->jwks_fetches = jwks_source_fetches(a->keys);
+}
+
+/* ---- the built-in issuer ------------------------------------------------------ */
+
+const char *auth_local_jwks(const struct auth *a)
+{
+    return a && a->local ? local_key_jwks(a->local) : NULL;
+}
+
+static json_t *permission_array(uint32_t perms)
+{
+    const char *names[16];
+    size_t n = perm_names(perms, names, sizeof names / sizeof names[0]);
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++)
+        json_array_append_new(arr, json_string(names[i]));
+    return arr;
+}
+
+static char *mint_payload(const struct auth *a, const char *sub, enum role r, long ttl)
+{
+    int64_t now = (int64_t)time(NULL);
+    json_t *p = json_pack("{s:I, s:I, s:s, s:o, s:s}", "exp", (json_int_t)(now + ttl), "iat",
+                          (json_int_t)now, "iss", a->issuer, "permissions", permission_array(role_perms(r)),
+                          "sub", sub);
+    if (p && a->audience)
+        json_object_set_new(p, "aud", json_string(a->audience));
+    char *text = p ? json_dumps(p, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(p);
+    return text;
+}
+
+char *auth_mint_local(const struct auth *a, const char *sub, enum role r, long ttl_seconds, char *err,
+                      size_t errlen)
+{
+    if (!a || !a->local) {
+        snprintf(err, errlen, "tokens come from an external issuer: there is no local signing key.");
+        return NULL;
+    }
+    if (!sub || (unsigned)r >= ROLE_COUNT || ttl_seconds <= 0 || ttl_seconds > MINT_MAX_TTL) {
+        snprintf(err, errlen, "a token needs a subject, a role and a lifetime of 1 s to 10 years.");
+        return NULL;
+    }
+    char *payload = mint_payload(a, sub, r, ttl_seconds);
+    char *token = payload ? local_key_sign(a->local, payload) : NULL;
+    free(payload);
+    if (!token)
+        snprintf(err, errlen, "cannot sign the token.");
+    return token;
+}

@@ -62,10 +62,18 @@ void auth_close(struct auth *a);
 
 /* Verifies the Authorization header value (may be NULL). On AUTH_OK fills
  * claims. *why gets a short static reason for logs and the
- * WWW-Authenticate error_description. Thread-safe; cached verifications
- * cost a hash and a lookup. */
+ * WWW-Authenticate error_description ("ok" on success; why may be NULL).
+ * Thread-safe; cached verifications cost a hash and a lookup. */
 enum auth_status auth_check(struct auth *a, const char *authorization, struct auth_claims *claims,
                             const char **why);
+
+/* Counters for logs, metrics and tests. */
+struct auth_stats {
+    uint64_t cache_hits;    /* auth_check answered from the verified-token cache */
+    uint64_t cache_misses;  /* well-formed bearer tokens that were verified in full */
+    uint64_t jwks_fetches;  /* key set fetches, the one at auth_open included */
+};
+void auth_stats(struct auth *a, struct auth_stats *out);
 
 /* The public JWKS document to publish at /.well-known/jwks.json, or NULL when
  * tokens come from an external issuer. */

@@ -65,9 +65,9 @@ struct jwks *jwks_source_get(struct jwks_source *src);
 uint64_t jwks_source_generation(struct jwks_source *src);
 /* Called on an unknown kid: refetches unless one happened in the last
  * JWKS_REFETCH_INTERVAL seconds (waits for one already running). Returns
- * true when the caller should look again; *changed tells whether the set
- * was replaced. */
-bool jwks_source_refresh(struct jwks_source *src, time_t now, bool *changed);
+ * true when the caller should look again. A changed document bumps the
+ * generation; an unchanged or unreadable one leaves the set as it was. */
+bool jwks_source_refresh(struct jwks_source *src, time_t now);
 /* How many fetches (initial one included) this source has made. */
 uint64_t jwks_source_fetches(struct jwks_source *src);
 

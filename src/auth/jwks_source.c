@@ -120,7 +120,7 @@ static int claim_refetch(struct jwks_source *src, time_t now)
 
 /* Under lock: installs fresh unless it equals the current document. Returns
  * the set to drop (outside the lock). */
-static struct jwks *install(struct jwks_source *src, struct jwks *fresh, bool *changed)
+static struct jwks *install(struct jwks_source *src, struct jwks *fresh)
 {
     struct jwks *old = src->current;
     if (old->raw_len == fresh->raw_len && memcmp(old->raw, fresh->raw, old->raw_len) == 0)
@@ -128,13 +128,11 @@ static struct jwks *install(struct jwks_source *src, struct jwks *fresh, bool *c
     fresh->generation = old->generation + 1;
     src->current = fresh;
     atomic_store_explicit(&src->generation, fresh->generation, memory_order_release);
-    *changed = true;
     return old;
 }
 
-bool jwks_source_refresh(struct jwks_source *src, time_t now, bool *changed)
+bool jwks_source_refresh(struct jwks_source *src, time_t now)
 {
-    *changed = false;
     if (!src->url)
         return false;
     pthread_mutex_lock(&src->lock);
@@ -149,7 +147,7 @@ bool jwks_source_refresh(struct jwks_source *src, time_t now, bool *changed)
     load(src->url, &fresh, err, sizeof err); /* on failure keep the old keys */
 
     pthread_mutex_lock(&src->lock);
-    struct jwks *drop = fresh ? install(src, fresh, changed) : NULL;
+    struct jwks *drop = fresh ? install(src, fresh) : NULL;
     src->fetching = false;
     pthread_cond_broadcast(&src->fetched);
     pthread_mutex_unlock(&src->lock);

@@ -2,7 +2,6 @@
  * checks (time window, iss, aud, sub, permissions) and signature
  * verification/creation with OpenSSL 3 EVP. Stateless and thread-safe; the
  * keys come from the caller (jwks.c, local_key.c). */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -236,7 +235,7 @@ static int check_times(const json_t *payload, int64_t now, int64_t *exp_out, con
         *why = "bad iat";
         return -1;
     }
-    *exp_out = exp >= 9.0e18 ? INT64_MAX : (int64_t)floor(exp);
+    *exp_out = exp >= 9.0e18 ? INT64_MAX : exp <= -9.0e18 ? INT64_MIN : (int64_t)exp;
     return 0;
 }
 

@@ -123,14 +123,3 @@ void token_cache_remove(struct token_cache *c, const unsigned char digest[TOKEN_
         e->used = false;
     pthread_mutex_unlock(&s->lock);
 }
-
-void token_cache_clear(struct token_cache *c)
-{
-    for (size_t i = 0; i < c->n_sets; i++) {
-        struct cache_set *s = &c->sets[i];
-        pthread_mutex_lock(&s->lock);
-        for (int j = 0; j < TOKEN_CACHE_WAYS; j++)
-            s->slots[j].used = false;
-        pthread_mutex_unlock(&s->lock);
-    }
-}

@@ -1,7 +1,8 @@
 /* A bounded cache of verified tokens: SHA-256 of the whole token -> its
  * claims, tagged with the key-set generation that verified it. Set
  * associative with one mutex per set; a full set evicts the entry that
- * expires first. Callers re-check exp on every hit. */
+ * expires first. A new key-set generation makes every older entry a miss
+ * (the flush on a JWKS change). Callers re-check exp on every hit. */
 #ifndef AUDITION_TOKEN_CACHE_H
 #define AUDITION_TOKEN_CACHE_H
 
@@ -26,7 +27,5 @@ bool token_cache_get(struct token_cache *c, const unsigned char digest[TOKEN_DIG
 void token_cache_put(struct token_cache *c, const unsigned char digest[TOKEN_DIGEST_LEN], uint64_t gen,
                      const struct auth_claims *claims);
 void token_cache_remove(struct token_cache *c, const unsigned char digest[TOKEN_DIGEST_LEN]);
-/* Drops everything (the key set changed). */
-void token_cache_clear(struct token_cache *c);
 
 #endif

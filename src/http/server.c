@@ -38,6 +38,7 @@ struct exchange {
     struct arena arena;
     struct strbuf body;
     size_t body_seen;
+    size_t bytes_sent;  /* response body length, for the access log */
     bool prepared;
     bool decided;      /* rs holds the final answer already (an early error) */
     bool preflight;
@@ -132,6 +133,7 @@ static enum MHD_Result send_response(struct exchange *x) {
     char *body = strbuf_release(&rs->body, &len);
     bool empty = rs->status == 204 || rs->status == 304;
     if (empty) len = 0;
+    x->bytes_sent = len;
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
@@ -223,7 +225,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         struct timespec end;
         clock_gettime(CLOCK_MONOTONIC, &end);
         long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
-        log_msg(LOG_INFO, "%s %s %d %zuB %ldus%s", x->rq.method, x->rq.path, x->rs.status, x->body_seen, us,
+        log_msg(LOG_INFO, "%s %s %d %zuB %ldus%s", x->rq.method, x->rq.path, x->rs.status, x->bytes_sent, us,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection closed early)");
     }
     if (x->rq.db) store_release(srv->app->pool, x->rq.db);
@@ -273,6 +275,7 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
         MHD_OPTION_SOCK_ADDR, ai->ai_addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
         MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
@@ -281,7 +284,6 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
         MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
         MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
         MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!s->daemon) {

@@ -19,7 +19,14 @@
 #define ACTOR_FIELDS(p) p "name, " p "age, " p "gender, " p "photo_url"
 #define MOVIE_COLS(p) p "id, " MOVIE_FIELDS(p)
 #define ACTOR_COLS(p) p "id, " ACTOR_FIELDS(p)
+#define CAST_COLS "(movie_id, actor_id)"
 #define ENTITY_NCOLS 5
+
+/* The statements whose SQL both engines share. */
+#define SQL_IS_EMPTY \
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM movies) OR EXISTS (SELECT 1 FROM actors)" \
+    " OR EXISTS (SELECT 1 FROM casts) THEN 0 ELSE 1 END"
+#define SQL_CLEAR(table) "DELETE FROM " table   /* a movie's or actor's casts go by cascade */
 
 /* Every statement an engine must provide. Rows of the *_GET and *_PAGE
  * statements are the parent's columns then the child's (NULL when the

@@ -1,1 +1,386 @@
-/* placeholder: being written */
+/* The PostgreSQL engine (libpq): connecting with a postgresql:// URL, the SQL
+ * of every statement prepared once per session, reconnecting by itself after
+ * the server went away, migrations under an advisory lock, and the mapping
+ * of SQLSTATEs to store statuses. The data operations are engine-neutral
+ * (query.c); this file only runs their statements. */
+#include <libpq-fe.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/driver.h"
+#include "util/embedded.h"
+
+#define PG_MAX_PARAMS 8
+#define PG_CONNECT_TIMEOUT "5"
+/* The key of the advisory lock migrate() holds: any constant shared by every instance. */
+#define PG_MIGRATE_LOCK "4207366319"
+
+struct pg_conn {
+    struct store_conn base;
+    PGconn *pg;
+    uint32_t prepared;   /* bit s: statement s is prepared on this session */
+    bool in_tx;          /* begin() succeeded; commit() or rollback() not called yet */
+};
+
+_Static_assert(ST_COUNT <= 32, "pg_conn.prepared is a 32-bit mask");
+
+static struct pg_conn *pg(struct store_conn *c) {
+    return (struct pg_conn *)c;
+}
+
+/* ---- SQL ---- */
+
+/* $1 is the escaped pattern (like.h) or NULL for all; ILIKE's default escape is \. */
+#define PG_MATCH(col) "($1::text IS NULL OR " col " ILIKE $1)"
+#define PG_BYTES " COLLATE \"C\""   /* byte order, as SQLite's BINARY */
+#define PG_NEW_ID(table) "COALESCE(NULLIF($1::bigint, 0), nextval(pg_get_serial_sequence('" table "', 'id')))"
+#define PG_SYNC(table) \
+    "SELECT setval(pg_get_serial_sequence('" table "', 'id'), coalesce(max(id), 0) + 1, false) FROM " table
+
+static const char *const pg_sql[ST_COUNT] = {
+    [ST_BEGIN] = "BEGIN",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+
+    [ST_MOVIE_GET] =
+        "SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM movies m"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
+        " WHERE m.id = $1 ORDER BY a.name" PG_BYTES ", a.id",
+    [ST_MOVIE_COUNT] = "SELECT count(*) FROM movies WHERE " PG_MATCH("title"),
+    [ST_MOVIE_PAGE] =
+        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " PG_MATCH("title")
+        " ORDER BY title" PG_BYTES ", id LIMIT $2 OFFSET $3)"
+        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
+        " ORDER BY m.title" PG_BYTES ", m.id, a.name" PG_BYTES ", a.id",
+    [ST_MOVIE_INSERT] =
+        "INSERT INTO movies (" MOVIE_COLS("") ") VALUES (" PG_NEW_ID("movies") ", $2, $3, $4, $5) RETURNING id",
+    [ST_MOVIE_UPDATE] = "UPDATE movies SET (" MOVIE_FIELDS("") ") = ($2, $3, $4, $5) WHERE id = $1 RETURNING id",
+    [ST_MOVIE_DELETE] = "DELETE FROM movies WHERE id = $1 RETURNING id",
+    [ST_MOVIE_LOCK] = "SELECT id FROM movies WHERE id = $1 FOR UPDATE",
+
+    [ST_ACTOR_GET] =
+        "SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM actors a"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
+        " WHERE a.id = $1 ORDER BY m.title" PG_BYTES ", m.id",
+    [ST_ACTOR_COUNT] = "SELECT count(*) FROM actors WHERE " PG_MATCH("name"),
+    [ST_ACTOR_PAGE] =
+        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " PG_MATCH("name")
+        " ORDER BY name" PG_BYTES ", id LIMIT $2 OFFSET $3)"
+        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
+        " ORDER BY a.name" PG_BYTES ", a.id, m.title" PG_BYTES ", m.id",
+    [ST_ACTOR_INSERT] =
+        "INSERT INTO actors (" ACTOR_COLS("") ") VALUES (" PG_NEW_ID("actors") ", $2, $3, $4, $5) RETURNING id",
+    [ST_ACTOR_UPDATE] = "UPDATE actors SET (" ACTOR_FIELDS("") ") = ($2, $3, $4, $5) WHERE id = $1 RETURNING id",
+    [ST_ACTOR_DELETE] = "DELETE FROM actors WHERE id = $1 RETURNING id",
+    [ST_ACTOR_LOCK] = "SELECT id FROM actors WHERE id = $1 FOR UPDATE",
+
+    /* ON CONFLICT keeps the transaction usable; a missing movie/actor is 23503. */
+    [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING movie_id",
+    [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
+    [ST_IS_EMPTY] = SQL_IS_EMPTY,
+    [ST_CLEAR_MOVIES] = SQL_CLEAR("movies"),
+    [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
+    [ST_SYNC_MOVIES] = PG_SYNC("movies"),
+    [ST_SYNC_ACTORS] = PG_SYNC("actors"),
+};
+
+/* Statements that may run again on a fresh session when the old one died
+ * under them outside a transaction: they change nothing (BEGIN included). */
+static bool pg_may_retry(enum store_stmt s) {
+    switch (s) {
+    case ST_BEGIN: case ST_IS_EMPTY:
+    case ST_MOVIE_GET: case ST_MOVIE_COUNT: case ST_MOVIE_PAGE:
+    case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- errors ---- */
+
+/* The useful end of libpq's connection message, e.g. "Connection refused"
+ * out of 'connection to server at "h", port 5432 failed: Connection refused\n...'. */
+static enum store_status pg_unreachable(struct pg_conn *c) {
+    const char *msg = PQerrorMessage(c->pg), *cut;
+    while ((cut = strstr(msg, "failed: ")) != NULL && cut < msg + strcspn(msg, "\n")) msg = cut + 8;
+    if (strncmp(msg, "FATAL:  ", 8) == 0) msg += 8;
+    int len = (int)strcspn(msg, "\n");
+    while (len > 0 && (msg[len - 1] == '.' || msg[len - 1] == ' ')) len--;
+    return store_fail(&c->base, STORE_UNAVAILABLE, "Cannot connect to PostgreSQL: %.*s.", len, msg);
+}
+
+static bool sqlstate_is(const char *code, const char *prefix) {
+    return strncmp(code, prefix, strlen(prefix)) == 0;
+}
+
+/* Only the SQLSTATE is reported: PostgreSQL's messages may quote values. */
+static enum store_status pg_fail(struct pg_conn *c, const PGresult *r) {
+    if (PQstatus(c->pg) != CONNECTION_OK)
+        return store_fail(&c->base, STORE_UNAVAILABLE, "Lost the connection to PostgreSQL.");
+    const char *code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (!code) return store_fail(&c->base, STORE_ERROR, "PostgreSQL gave no result.");
+    if (strcmp(code, "23505") == 0)
+        return store_fail(&c->base, STORE_CONFLICT, "A row with that key exists already.");
+    if (strcmp(code, "23503") == 0)
+        return store_fail(&c->base, STORE_NOT_FOUND, "A row it refers to does not exist.");
+    /* connection, resources, shutdown/cancel, serialization/deadlock: try again later */
+    if (sqlstate_is(code, "08") || sqlstate_is(code, "53") || sqlstate_is(code, "57") || sqlstate_is(code, "40"))
+        return store_fail(&c->base, STORE_UNAVAILABLE, "PostgreSQL cannot serve the request now (SQLSTATE %s).", code);
+    return store_fail(&c->base, STORE_ERROR, "PostgreSQL failed (SQLSTATE %s).", code);
+}
+
+/* ---- sessions ---- */
+
+static void pg_quiet(void *arg, const char *message) {
+    (void)arg;
+    (void)message;   /* notices and warnings are not errors; never print them */
+}
+
+/* Runs SQL without parameters (simple protocol: several statements allowed). */
+static enum store_status pg_exec_text(struct pg_conn *c, const char *sql) {
+    PGresult *r = PQexec(c->pg, sql);
+    ExecStatusType rs = PQresultStatus(r);
+    enum store_status st = rs == PGRES_COMMAND_OK || rs == PGRES_TUPLES_OK ? STORE_OK : pg_fail(c, r);
+    PQclear(r);
+    return st;
+}
+
+/* A new session: nothing prepared on it yet, dates written as YYYY-MM-DD. */
+static enum store_status pg_setup(struct pg_conn *c) {
+    c->prepared = 0;
+    c->in_tx = false;
+    return pg_exec_text(c, "SET datestyle = ISO, YMD");
+}
+
+/* An idle session has nothing to read unless the server said goodbye (a
+ * restart's FATAL, then EOF) or, rarely, a notice. Reading it, without a round
+ * trip, marks a dead session before a statement could be lost in it. */
+static void pg_read_goodbye(PGconn *conn) {
+    struct pollfd p = {.fd = PQsocket(conn), .events = POLLIN};
+    for (int i = 0; i < 4 && PQstatus(conn) == CONNECTION_OK && poll(&p, 1, 0) > 0; i++) {
+        PQconsumeInput(conn);
+        PQisBusy(conn);   /* parses it: a notice goes to pg_quiet */
+    }
+}
+
+/* Reconnects a dead session, unless a transaction was open on it: that one
+ * is lost, and the caller has to roll back before the next statement. */
+static enum store_status pg_ready(struct pg_conn *c) {
+    if (!c->in_tx) pg_read_goodbye(c->pg);
+    if (PQstatus(c->pg) == CONNECTION_OK) return STORE_OK;
+    if (c->in_tx)
+        return store_fail(&c->base, STORE_UNAVAILABLE, "Lost the connection to PostgreSQL during a transaction.");
+    PQreset(c->pg);
+    return PQstatus(c->pg) == CONNECTION_OK ? pg_setup(c) : pg_unreachable(c);
+}
+
+/* ---- the driver ---- */
+
+/* Prepares s on this session the first time, then executes it. */
+static PGresult *pg_run(struct pg_conn *c, enum store_stmt s, int n, const char *const *vals) {
+    char name[8];
+    snprintf(name, sizeof name, "s%d", (int)s);
+    if (!(c->prepared & (1u << s))) {
+        PGresult *r = PQprepare(c->pg, name, pg_sql[s], 0, NULL);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) return r;
+        PQclear(r);
+        c->prepared |= 1u << s;
+    }
+    return PQexecPrepared(c->pg, name, n, vals, NULL, NULL, 0);
+}
+
+/* A statement that meets a dead session is tried once more on a new one
+ * when that cannot apply a change twice (pg_may_retry, no transaction). */
+static enum store_status pg_query(struct store_conn *base, enum store_stmt s, const struct store_param *p, size_t n,
+                                  struct store_cursor *cur) {
+    struct pg_conn *c = pg(base);
+    char num[PG_MAX_PARAMS][24];
+    const char *vals[PG_MAX_PARAMS];
+    if (n > PG_MAX_PARAMS) return store_fail(base, STORE_ERROR, "Too many query parameters.");
+    for (size_t i = 0; i < n; i++) {
+        vals[i] = p[i].kind == SP_TEXT ? p[i].s : NULL;
+        if (p[i].kind == SP_INT) {
+            snprintf(num[i], sizeof num[i], "%" PRId64, p[i].i);
+            vals[i] = num[i];
+        }
+    }
+    for (int attempt = 0;; attempt++) {
+        enum store_status st = pg_ready(c);
+        if (st != STORE_OK) return st;
+        PGresult *r = pg_run(c, s, (int)n, vals);
+        ExecStatusType rs = PQresultStatus(r);
+        if (rs == PGRES_TUPLES_OK || rs == PGRES_COMMAND_OK) {
+            *cur = (struct store_cursor){.conn = base, .handle = r, .row = -1, .rows = PQntuples(r)};
+            return STORE_OK;
+        }
+        st = pg_fail(c, r);
+        PQclear(r);
+        if (PQstatus(c->pg) == CONNECTION_OK || attempt > 0 || c->in_tx || !pg_may_retry(s)) return st;
+    }
+}
+
+static bool pg_next(struct store_cursor *cur) {
+    return ++cur->row < cur->rows;
+}
+
+static bool pg_is_null(struct store_cursor *cur, int col) {
+    return PQgetisnull(cur->handle, cur->row, col);
+}
+
+static const char *pg_text(struct store_cursor *cur, int col) {
+    return pg_is_null(cur, col) ? NULL : PQgetvalue(cur->handle, cur->row, col);
+}
+
+static int64_t pg_i64(struct store_cursor *cur, int col) {
+    return strtoll(PQgetvalue(cur->handle, cur->row, col), NULL, 10);
+}
+
+static void pg_done(struct store_cursor *cur) {
+    PQclear(cur->handle);
+}
+
+static const struct store_driver pg_driver = {
+    .sql = pg_sql, .query = pg_query, .next = pg_next, .is_null = pg_is_null,
+    .text = pg_text, .i64 = pg_i64, .done = pg_done,
+};
+
+/* Runs a statement that returns nothing of interest. */
+static enum store_status pg_exec(struct pg_conn *c, enum store_stmt s) {
+    struct store_cursor cur;
+    enum store_status st = pg_query(&c->base, s, NULL, 0, &cur);
+    if (st == STORE_OK) pg_done(&cur);
+    return st;
+}
+
+/* ---- connections ---- */
+
+static void pg_close(struct store_conn *base) {
+    if (!base) return;
+    PQfinish(pg(base)->pg);
+    free(base);
+}
+
+static enum store_status pg_open(const char *url, struct store_conn **out, char *err, size_t errlen) {
+    *out = NULL;
+    char *perr = NULL;
+    PQconninfoOption *opts = PQconninfoParse(url, &perr);
+    PQfreemem(perr);   /* it may quote the URL, password included */
+    if (!opts) {
+        snprintf(err, errlen, "The DATABASE_URL is not a valid PostgreSQL URL.");
+        return STORE_ERROR;
+    }
+    PQconninfoFree(opts);
+    struct pg_conn *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, errlen, "Out of memory.");
+        return STORE_ERROR;
+    }
+    c->base.drv = &pg_driver;
+    /* Later keywords win: the URL may change the first two, not the encoding. */
+    static const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname",
+                                       "client_encoding", NULL};
+    const char *const vals[] = {PG_CONNECT_TIMEOUT, "audition", url, "UTF8", NULL};
+    c->pg = PQconnectdbParams(keys, vals, 1);
+    enum store_status st = STORE_ERROR;
+    if (!c->pg) {
+        store_fail(&c->base, st, "Out of memory.");
+    } else {
+        PQsetNoticeProcessor(c->pg, pg_quiet, NULL);
+        st = PQstatus(c->pg) == CONNECTION_OK ? pg_setup(c) : pg_unreachable(c);
+    }
+    if (st != STORE_OK) {
+        snprintf(err, errlen, "%s", c->base.err);
+        pg_close(&c->base);
+        return st;
+    }
+    *out = &c->base;
+    return STORE_OK;
+}
+
+/* ---- transactions ---- */
+
+static enum store_status pg_begin(struct store_conn *base) {
+    struct pg_conn *c = pg(base);
+    enum store_status st = pg_exec(c, ST_BEGIN);
+    c->in_tx = st == STORE_OK;
+    return st;
+}
+
+/* COMMIT of a failed transaction would answer "ROLLBACK" and look fine: refuse it. */
+static enum store_status pg_commit(struct store_conn *base) {
+    struct pg_conn *c = pg(base);
+    enum store_status st;
+    if (PQstatus(c->pg) == CONNECTION_OK && PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
+        st = pg_exec(c, ST_ROLLBACK);
+        st = store_fail(base, st == STORE_OK ? STORE_ERROR : st, "The transaction had failed and was rolled back.");
+    } else {
+        st = pg_exec(c, ST_COMMIT);
+    }
+    c->in_tx = false;
+    return st;
+}
+
+/* A no-op outside a transaction or on a dead session (its transaction died with it). */
+static enum store_status pg_rollback(struct store_conn *base) {
+    struct pg_conn *c = pg(base);
+    c->in_tx = false;
+    if (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) == PQTRANS_IDLE) return STORE_OK;
+    return pg_exec(c, ST_ROLLBACK);
+}
+
+/* ---- migrations ---- */
+
+#define PG_MIGRATIONS_TABLE \
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY," \
+    " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+
+/* In one transaction: records m and runs it, unless it was recorded already. */
+static enum store_status pg_apply(struct pg_conn *c, const struct embedded_file *m) {
+    enum store_status st = pg_exec_text(c, "BEGIN");
+    if (st != STORE_OK) return st;
+    const char *vals[1] = {m->name};
+    PGresult *r = PQexecParams(c->pg, "INSERT INTO schema_migrations (version) VALUES ($1) ON CONFLICT DO NOTHING",
+                               1, NULL, vals, NULL, NULL, 0);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) st = pg_fail(c, r);
+    bool fresh = st == STORE_OK && strcmp(PQcmdTuples(r), "1") == 0;
+    PQclear(r);
+    if (st == STORE_OK && fresh) st = pg_exec_text(c, m->data);
+    if (st == STORE_OK) return pg_exec_text(c, "COMMIT");
+    PQclear(PQexec(c->pg, "ROLLBACK"));   /* keeps the first error's text */
+    return st;
+}
+
+/* Under a session advisory lock, so that instances starting together take turns. */
+static enum store_status pg_migrate(struct store_conn *base) {
+    struct pg_conn *c = pg(base);
+    enum store_status st = pg_ready(c);
+    if (st == STORE_OK) st = pg_exec_text(c, "SELECT pg_advisory_lock(" PG_MIGRATE_LOCK ")");
+    if (st != STORE_OK) return st;
+    st = pg_exec_text(c, PG_MIGRATIONS_TABLE);
+    size_t i = 0;
+    for (; st == STORE_OK && i < embedded_pg_migrations_count; i++) st = pg_apply(c, &embedded_pg_migrations[i]);
+    if (st != STORE_OK && i > 0) {
+        char why[sizeof c->base.err];
+        snprintf(why, sizeof why, "%s", c->base.err);
+        store_fail(base, st, "Migration %s failed: %s", embedded_pg_migrations[i - 1].name, why);
+    }
+    PQclear(PQexec(c->pg, "SELECT pg_advisory_unlock(" PG_MIGRATE_LOCK ")"));
+    return st;
+}
+
+const struct store_ops store_pg_ops = {
+    .name = "postgresql",
+    .open = pg_open,
+    .close = pg_close,
+    .migrate = pg_migrate,
+    .begin = pg_begin,
+    .commit = pg_commit,
+    .rollback = pg_rollback,
+    STORE_QUERY_OPS,
+};

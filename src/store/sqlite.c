@@ -1,1 +1,304 @@
-/* placeholder: being written */
+/* The SQLite engine: the DATABASE_URL forms it accepts, opening a connection
+ * (WAL, foreign keys, busy timeout, full sync), the SQL of every statement
+ * with a per-connection cache of prepared statements, migrations, and the
+ * mapping of SQLite result codes to store statuses. The data operations are
+ * engine-neutral (query.c); this file only runs their statements. */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "store/driver.h"
+#include "util/embedded.h"
+
+#define SQ_BUSY_TIMEOUT_MS 5000
+
+/* synchronous=FULL rather than WAL's usual NORMAL: a commit that returned is
+ * on disk even after a power cut; durability matters more than the fsync. */
+#define SQ_PRAGMAS "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+
+struct sq_conn {
+    struct store_conn base;
+    sqlite3 *db;
+    sqlite3_stmt *stmts[ST_COUNT];   /* prepared on first use, reset after each */
+};
+
+static struct sq_conn *sq(struct store_conn *c) {
+    return (struct sq_conn *)c;
+}
+
+/* ---- SQL ---- */
+
+/* A title/name filter: ?1 is the escaped pattern (like.h) or NULL for all.
+ * LIKE is case-insensitive for ASCII letters only in SQLite. */
+#define SQ_MATCH(col) "(?1 IS NULL OR " col " LIKE ?1 ESCAPE '\\')"
+/* AUTOINCREMENT takes max(seq, max(id)) + 1, so lowering seq to max(id) is enough. */
+#define SQ_SYNC(table) \
+    "UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM " table ") WHERE name = '" table "'"
+
+static const char *const sq_sql[ST_COUNT] = {
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+
+    [ST_MOVIE_GET] =
+        "SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM movies m"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
+        " WHERE m.id = ?1 ORDER BY a.name, a.id",
+    [ST_MOVIE_COUNT] = "SELECT count(*) FROM movies WHERE " SQ_MATCH("title"),
+    [ST_MOVIE_PAGE] =
+        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " SQ_MATCH("title")
+        " ORDER BY title, id LIMIT ?2 OFFSET ?3)"
+        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
+        " ORDER BY m.title, m.id, a.name, a.id",
+    [ST_MOVIE_INSERT] =
+        "INSERT INTO movies (" MOVIE_COLS("") ") VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5) RETURNING id",
+    [ST_MOVIE_UPDATE] = "UPDATE movies SET (" MOVIE_FIELDS("") ") = (?2, ?3, ?4, ?5) WHERE id = ?1 RETURNING id",
+    [ST_MOVIE_DELETE] = "DELETE FROM movies WHERE id = ?1 RETURNING id",
+    [ST_MOVIE_LOCK] = "SELECT id FROM movies WHERE id = ?1",
+
+    [ST_ACTOR_GET] =
+        "SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM actors a"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
+        " WHERE a.id = ?1 ORDER BY m.title, m.id",
+    [ST_ACTOR_COUNT] = "SELECT count(*) FROM actors WHERE " SQ_MATCH("name"),
+    [ST_ACTOR_PAGE] =
+        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " SQ_MATCH("name")
+        " ORDER BY name, id LIMIT ?2 OFFSET ?3)"
+        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
+        " ORDER BY a.name, a.id, m.title, m.id",
+    [ST_ACTOR_INSERT] =
+        "INSERT INTO actors (" ACTOR_COLS("") ") VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5) RETURNING id",
+    [ST_ACTOR_UPDATE] = "UPDATE actors SET (" ACTOR_FIELDS("") ") = (?2, ?3, ?4, ?5) WHERE id = ?1 RETURNING id",
+    [ST_ACTOR_DELETE] = "DELETE FROM actors WHERE id = ?1 RETURNING id",
+    [ST_ACTOR_LOCK] = "SELECT id FROM actors WHERE id = ?1",
+
+    [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING movie_id",
+    [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = ?1 AND actor_id = ?2 RETURNING movie_id",
+    [ST_IS_EMPTY] = SQL_IS_EMPTY,
+    [ST_CLEAR_MOVIES] = SQL_CLEAR("movies"),
+    [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
+    [ST_SYNC_MOVIES] = SQ_SYNC("movies"),
+    [ST_SYNC_ACTORS] = SQ_SYNC("actors"),
+};
+
+/* ---- errors ---- */
+
+static enum store_status sq_status(int rc) {
+    switch (rc) {
+    case SQLITE_OK: case SQLITE_ROW: case SQLITE_DONE: return STORE_OK;
+    case SQLITE_CONSTRAINT_PRIMARYKEY: case SQLITE_CONSTRAINT_UNIQUE: return STORE_CONFLICT;
+    case SQLITE_CONSTRAINT_FOREIGNKEY: return STORE_NOT_FOUND;
+    }
+    int primary = rc & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? STORE_UNAVAILABLE : STORE_ERROR;
+}
+
+/* sqlite3_errstr() only: the connection's message may quote SQL. */
+static enum store_status sq_fail(struct sq_conn *c, int rc) {
+    switch (sq_status(rc)) {
+    case STORE_CONFLICT: return store_fail(&c->base, STORE_CONFLICT, "A row with that key exists already.");
+    case STORE_NOT_FOUND: return store_fail(&c->base, STORE_NOT_FOUND, "A row it refers to does not exist.");
+    default: return store_fail(&c->base, sq_status(rc), "SQLite failed: %s.", sqlite3_errstr(rc));
+    }
+}
+
+/* ---- the driver ---- */
+
+static int sq_bind(sqlite3_stmt *st, int i, const struct store_param *p) {
+    switch (p->kind) {
+    case SP_INT: return sqlite3_bind_int64(st, i, p->i);
+    case SP_TEXT: return sqlite3_bind_text(st, i, p->s, -1, SQLITE_STATIC);
+    default: return sqlite3_bind_null(st, i);
+    }
+}
+
+static enum store_status sq_query(struct store_conn *base, enum store_stmt s, const struct store_param *p, size_t n,
+                                  struct store_cursor *cur) {
+    struct sq_conn *c = sq(base);
+    int rc = SQLITE_OK;
+    if (!c->stmts[s]) rc = sqlite3_prepare_v3(c->db, sq_sql[s], -1, SQLITE_PREPARE_PERSISTENT, &c->stmts[s], NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < n; i++) rc = sq_bind(c->stmts[s], (int)i + 1, &p[i]);
+    if (rc != SQLITE_OK) {
+        if (c->stmts[s]) sqlite3_clear_bindings(c->stmts[s]);
+        return sq_fail(c, rc);
+    }
+    *cur = (struct store_cursor){.conn = base, .handle = c->stmts[s]};
+    return STORE_OK;
+}
+
+static bool sq_next(struct store_cursor *cur) {
+    int rc = sqlite3_step(cur->handle);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) cur->status = sq_fail(sq(cur->conn), rc);
+    return false;
+}
+
+static bool sq_is_null(struct store_cursor *cur, int col) {
+    return sqlite3_column_type(cur->handle, col) == SQLITE_NULL;
+}
+
+static const char *sq_text(struct store_cursor *cur, int col) {
+    return (const char *)sqlite3_column_text(cur->handle, col);
+}
+
+static int64_t sq_i64(struct store_cursor *cur, int col) {
+    return sqlite3_column_int64(cur->handle, col);
+}
+
+static void sq_done(struct store_cursor *cur) {
+    sqlite3_reset(cur->handle);
+    sqlite3_clear_bindings(cur->handle);  /* SQLITE_STATIC text must not outlive the call */
+}
+
+static const struct store_driver sq_driver = {
+    .sql = sq_sql, .query = sq_query, .next = sq_next, .is_null = sq_is_null,
+    .text = sq_text, .i64 = sq_i64, .done = sq_done,
+};
+
+/* Runs a statement that returns nothing of interest. */
+static enum store_status sq_exec(struct sq_conn *c, enum store_stmt s) {
+    struct store_cursor cur;
+    enum store_status st = sq_query(&c->base, s, NULL, 0, &cur);
+    if (st != STORE_OK) return st;
+    while (sq_next(&cur)) {}
+    sq_done(&cur);
+    return cur.status;
+}
+
+/* ---- connections ---- */
+
+/* sqlite:///abs/path.db, sqlite://rel/path.db or sqlite:rel/path.db -> the path. */
+static const char *sq_path(const char *url) {
+    if (strncasecmp(url, "sqlite://", 9) == 0) return url + 9;
+    if (strncasecmp(url, "sqlite:", 7) == 0) return url + 7;
+    return NULL;
+}
+
+/* mkdir -p of the directories above the file; the ones it creates are 0700. */
+static int make_parent_dirs(const char *path) {
+    char *dir = strdup(path);
+    int rc = dir ? 0 : -1;
+    for (char *s = dir ? strchr(dir + 1, '/') : NULL; s && rc == 0; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) rc = -1;
+        *s = '/';
+    }
+    free(dir);
+    return rc;
+}
+
+/* Turning a new file to WAL may be refused (BUSY) without the busy handler
+ * while another connection does the same: try again for the busy timeout. */
+static int sq_configure(sqlite3 *db) {
+    int rc = sqlite3_exec(db, SQ_PRAGMAS, NULL, NULL, NULL);
+    for (int waited = 0; (rc & 0xff) == SQLITE_BUSY && waited < SQ_BUSY_TIMEOUT_MS; waited += 10) {
+        sqlite3_sleep(10);
+        rc = sqlite3_exec(db, SQ_PRAGMAS, NULL, NULL, NULL);
+    }
+    return rc;
+}
+
+static void sq_close(struct store_conn *base) {
+    struct sq_conn *c = sq(base);
+    if (!c) return;
+    for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(c->stmts[i]);
+    sqlite3_close_v2(c->db);
+    free(c);
+}
+
+static enum store_status sq_open(const char *url, struct store_conn **out, char *err, size_t errlen) {
+    const char *path = sq_path(url);
+    *out = NULL;
+    if (!path || !*path) {
+        snprintf(err, errlen, "The DATABASE_URL names no SQLite file.");
+        return STORE_ERROR;
+    }
+    if (make_parent_dirs(path) != 0) {
+        snprintf(err, errlen, "Cannot create the directory of the SQLite database: %s.", strerror(errno));
+        return STORE_ERROR;
+    }
+    struct sq_conn *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, errlen, "Out of memory.");
+        return STORE_ERROR;
+    }
+    c->base.drv = &sq_driver;
+    int rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_extended_result_codes(c->db, 1);
+    if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(c->db, SQ_BUSY_TIMEOUT_MS);
+    if (rc == SQLITE_OK) rc = sq_configure(c->db);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "Cannot open the SQLite database %s: %s.", path, sqlite3_errstr(rc));
+        sq_close(&c->base);
+        return sq_status(rc) == STORE_UNAVAILABLE ? STORE_UNAVAILABLE : STORE_ERROR;
+    }
+    *out = &c->base;
+    return STORE_OK;
+}
+
+/* ---- transactions ---- */
+
+static enum store_status sq_begin(struct store_conn *c) {
+    return sq_exec(sq(c), ST_BEGIN);
+}
+
+static enum store_status sq_commit(struct store_conn *c) {
+    return sq_exec(sq(c), ST_COMMIT);
+}
+
+/* A no-op outside a transaction, so it is always safe to call. */
+static enum store_status sq_rollback(struct store_conn *c) {
+    return sqlite3_get_autocommit(sq(c)->db) ? STORE_OK : sq_exec(sq(c), ST_ROLLBACK);
+}
+
+/* ---- migrations ---- */
+
+#define SQ_MIGRATIONS_TABLE \
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY," \
+    " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+
+/* In one write transaction: records m and runs it, unless it was recorded already. */
+static int sq_apply(sqlite3 *db, const struct embedded_file *m) {
+    sqlite3_stmt *rec = NULL;
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO schema_migrations (version) VALUES (?1)", -1, &rec, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(rec, 1, m->name, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(rec)) == SQLITE_DONE) rc = SQLITE_OK;
+    bool fresh = rc == SQLITE_OK && sqlite3_changes(db) == 1;
+    sqlite3_finalize(rec);
+    if (rc == SQLITE_OK && fresh) rc = sqlite3_exec(db, m->data, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK && !sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static enum store_status sq_migrate(struct store_conn *base) {
+    struct sq_conn *c = sq(base);
+    int rc = sqlite3_exec(c->db, SQ_MIGRATIONS_TABLE, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return sq_fail(c, rc);
+    for (size_t i = 0; i < embedded_sqlite_migrations_count; i++) {
+        const struct embedded_file *m = &embedded_sqlite_migrations[i];
+        if ((rc = sq_apply(c->db, m)) != SQLITE_OK)
+            return store_fail(base, sq_status(rc) == STORE_UNAVAILABLE ? STORE_UNAVAILABLE : STORE_ERROR,
+                              "Migration %s failed: %s.", m->name, sqlite3_errstr(rc));
+    }
+    return STORE_OK;
+}
+
+const struct store_ops store_sqlite_ops = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .migrate = sq_migrate,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    STORE_QUERY_OPS,
+};

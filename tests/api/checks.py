@@ -61,7 +61,15 @@ def error(r, status):
     assert b["error"] == PHRASES[status], b
     if "message" in b:
         assert isinstance(b["message"], str), b
+        leaks = [w for w in LEAKS if w in b["message"].lower()]
+        assert not leaks, f"error message leaks internals ({leaks}): {b['message']!r}"
     return b
+
+
+# Words that have no place in an error message (api.md: never a stack trace,
+# SQL text or secret).
+LEAKS = ("select ", "insert ", "update ", "delete from", "sqlite", "syntax error", "pq",
+         "constraint", "-----begin", "traceback", ".c:")
 
 
 def etag_of(obj):
@@ -79,6 +87,17 @@ def etag(r):
 def tag():
     """A unique word for titles/names, so a search finds only this test's rows."""
     return "zq" + uuid.uuid4().hex[:10]
+
+
+def fill(obj, t):
+    """A copy of a test-data structure with "{t}" in its strings replaced by t."""
+    if isinstance(obj, str):
+        return obj.replace("{t}", t)
+    if isinstance(obj, dict):
+        return {k: fill(v, t) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [fill(v, t) for v in obj]
+    return obj
 
 
 # -- the demo catalogue ------------------------------------------------------

@@ -16,6 +16,7 @@ import tempfile
 import pytest
 
 from pgharness import PgCluster
+import server as server_mod
 from server import Server
 from tokens import KeySet
 
@@ -47,18 +48,25 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "backends(*names): run only on these backends")
 
 
+_FIRST_MADE = pytest.StashKey[int]()
+
+
+def pytest_runtest_setup(item):
+    item.stash[_FIRST_MADE] = len(server_mod.MADE)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if report.failed:
+        servers = [v for v in getattr(item, "funcargs", {}).values() if isinstance(v, Server)]
+        servers += server_mod.MADE[item.stash.get(_FIRST_MADE, len(server_mod.MADE)):]
         seen = set()
-        for value in getattr(item, "funcargs", {}).values():
-            servers = value if isinstance(value, (list, tuple)) else [value]
-            for srv in servers:
-                if isinstance(srv, Server) and id(srv) not in seen:
-                    seen.add(id(srv))
-                    report.sections.append((f"server stderr ({srv.backend})", srv.stderr_tail()))
+        for srv in servers:
+            if id(srv) not in seen:
+                seen.add(id(srv))
+                report.sections.append((f"server stderr ({srv.backend})", srv.stderr_tail()))
 
 
 # -- identity provider -------------------------------------------------------

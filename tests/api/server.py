@@ -7,6 +7,7 @@ a request with a role's token. Assertions about the contract live in
 checks.py and the test modules, not here.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -37,10 +38,15 @@ class ServerError(AssertionError):
     pass
 
 
+# Every Server made in this session, in order (the report hook shows their stderr).
+MADE = []
+
+
 class Server:
     """One `audition serve` on its own database and port."""
 
     def __init__(self, backend, db_url, jwks_path, keys, db_cleanup=None, name="server"):
+        MADE.append(self)
         self.backend = backend
         self.db_url = db_url
         self.keys = keys
@@ -89,6 +95,8 @@ class Server:
     def start(self, timeout=10.0):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.http = requests.Session()
+        self.http.trust_env = False
         with open(self.stderr_path, "ab") as err, open(self.stdout_path, "ab") as out:
             self.proc = subprocess.Popen([binary(), "serve"], env=self.env(), cwd=self.tmp,
                                          stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -165,11 +173,11 @@ class Server:
             self._tokens[role] = self.keys.role_token(role)
         return self._tokens[role]
 
-    def req(self, method, path, role="producer", token=None, json=None, data=None,
+    def req(self, method, path, role="producer", token=None, body=None, data=None,
             headers=None, content_type=None, timeout=15):
         """One request. role=None sends no Authorization; token= overrides role.
 
-        `json` is serialised compactly with Content-Type application/json (unless
+        `body` is serialised compactly with Content-Type application/json (unless
         content_type says otherwise); `data` (str/bytes) is sent as is, with
         content_type if given and no Content-Type at all otherwise.
         """
@@ -180,9 +188,8 @@ class Server:
             hdrs["Authorization"] = "Bearer " + token
         elif role is not None:
             hdrs["Authorization"] = "Bearer " + self.token(role)
-        if json is not None:
-            import json as _json
-            data = _json.dumps(json, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        if body is not None:
+            data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
             hdrs["Content-Type"] = content_type or "application/json"
         elif content_type is not None:
             hdrs["Content-Type"] = content_type
@@ -197,10 +204,12 @@ class Server:
         return self.req("GET", path, role=role, **kw)
 
     def post(self, path, body=None, role="producer", **kw):
-        return self.req("POST", path, role=role, json=body, **kw)
+        return self.req("POST", path, role=role, body=body, **kw)
 
     def patch(self, path, ops, role="producer", content_type="application/json-patch+json", **kw):
-        return self.req("PATCH", path, role=role, json=ops, content_type=content_type, **kw)
+        """`ops` is always sent as JSON, even None (→ `null`)."""
+        data = json.dumps(ops, separators=(",", ":"), ensure_ascii=False)
+        return self.req("PATCH", path, role=role, data=data, content_type=content_type, **kw)
 
     def delete(self, path, role="producer", **kw):
         return self.req("DELETE", path, role=role, **kw)
