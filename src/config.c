@@ -183,13 +183,13 @@ static int parse_auth(struct loader *l, struct config *c) {
     }
     if (domain && (strlen(domain) > 253 || strpbrk(domain, "/:@ ")))
         return fail(l, "AUTH0_DOMAIN must be a bare host name such as example.eu.auth0.com");
-    if (!issuer && domain) snprintf(buf, sizeof buf, "https://%s/", domain), issuer = buf;
+    if (!issuer && domain) snprintf(buf, sizeof buf, "https://%.253s/", domain), issuer = buf;
     if (!issuer) return fail(l, "AUTH_ISSUER is required when AUTH_JWKS_URL is set");
     if (strlen(issuer) > URL_MAX_LEN) return fail(l, "AUTH_ISSUER is too long");
     c->auth_issuer = dup_or_die(issuer);
     if (!jwks) {
-        if (domain) snprintf(buf, sizeof buf, "https://%s/.well-known/jwks.json", domain);
-        else snprintf(buf, sizeof buf, "%s%s.well-known/jwks.json", issuer,
+        if (domain) snprintf(buf, sizeof buf, "https://%.253s/.well-known/jwks.json", domain);
+        else snprintf(buf, sizeof buf, "%.2048s%s.well-known/jwks.json", issuer,
                       issuer[strlen(issuer) - 1] == '/' ? "" : "/");
         jwks = buf;
     }

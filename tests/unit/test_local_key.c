@@ -60,10 +60,12 @@ Test(local, key_is_created_0600_in_a_0700_directory)
     cr_assert_eq(stat(data_dir, &st), 0);
     cr_assert_eq(st.st_mode & 0777, 0700, "dir mode %o", st.st_mode & 0777);
     FILE *f = fopen(key_file, "r");
-    char line[64] = "";
-    cr_assert_not_null(fgets(line, sizeof line, f));
+    EVP_PKEY *k = PEM_read_PrivateKey(f, NULL, NULL, NULL);
     fclose(f);
-    cr_assert_str_eq(line, "-----BEGIN PRIVATE KEY-----\n");
+    cr_assert_not_null(k, "an unencrypted PEM private key");
+    cr_assert(EVP_PKEY_is_a(k, "RSA"));
+    cr_assert_eq(EVP_PKEY_get_bits(k), 2048);
+    EVP_PKEY_free(k);
 }
 
 Test(local, key_is_reused_on_the_second_open)
