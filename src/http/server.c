@@ -23,6 +23,7 @@
 #define CONNECTION_TIMEOUT_S 30
 #define CONNECTION_MEMORY 32768
 #define DB_WAIT_MS 5000
+#define BODY_DRAIN_MAX (1024 * 1024) /* beyond this an over-long body just closes the connection */
 
 struct server {
     struct MHD_Daemon *daemon;
@@ -69,6 +70,13 @@ static bool media_type_is(const char *header, const char *want) {
     size_t n = strcspn(header, ";");
     while (n && (header[n - 1] == ' ' || header[n - 1] == '\t')) n--;
     return n == strlen(want) && strncasecmp(header, want, n) == 0;
+}
+
+/* True when the request announces a body (a length > 0 or chunked). */
+static bool has_body(const struct request *rq) {
+    const char *length = request_header(rq, "Content-Length");
+    if (length) return strtoull(length, NULL, 10) > 0;
+    return request_header(rq, "Transfer-Encoding") != NULL;
 }
 
 static void decide(struct exchange *x, int status, const char *message) {
@@ -181,27 +189,35 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     (void)version;
     struct exchange *x = *con_cls;
     if (!x) {
-        *con_cls = exchange_new(cls, conn, url, method);
-        return *con_cls ? MHD_YES : MHD_NO;
+        /* First call. A request without a body is answered on the next call
+         * (answering now makes MHD drop keep-alive). One with a body is
+         * checked now: MHD accepts a response only before the body is read
+         * or after all of it, and an early error must not read it. */
+        x = *con_cls = exchange_new(cls, conn, url, method);
+        if (!x) return MHD_NO;
+        if (!has_body(&x->rq)) return MHD_YES;
+        x->prepared = true;
+        prepare(x);
+        return x->decided ? send_response(x) : MHD_YES;
     }
     if (!x->prepared) {
         x->prepared = true;
         prepare(x);
     }
-    if (x->decided) {
-        *upload_data_size = 0;
-        return send_response(x);
-    }
+    if (x->decided) return send_response(x);
     if (*upload_data_size) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
         x->body_seen += n;
-        if (x->body_seen > BODY_MAX) {
-            decide(x, 413, "the request body is larger than 64 KiB");
-            return send_response(x);
-        }
-        if (x->rq.route->body != BODY_NONE) strbuf_add(&x->body, upload_data, n);
+        /* A body without a declared length that grows past the limit: keep
+         * draining it so the 413 can be sent at its end, up to a hard cap. */
+        if (x->body_seen > BODY_DRAIN_MAX) return MHD_NO;
+        if (x->body_seen <= BODY_MAX && x->rq.route->body != BODY_NONE) strbuf_add(&x->body, upload_data, n);
         return MHD_YES;
+    }
+    if (x->body_seen > BODY_MAX) {
+        decide(x, 413, "the request body is larger than 64 KiB");
+        return send_response(x);
     }
     x->rq.body = x->body.data ? x->body.data : "";
     x->rq.body_len = x->body.len;

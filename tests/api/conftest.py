@@ -11,13 +11,14 @@ free of sanitizer reports; a failing test shows the servers' stderr.
 
 import os
 import shutil
+import signal
 import tempfile
 
 import pytest
 
 from pgharness import PgCluster
 import server as server_mod
-from server import Server
+from server import Server, ServerError
 from tokens import KeySet
 
 BACKENDS = ("sqlite", "postgres")
@@ -46,6 +47,13 @@ def pytest_generate_tests(metafunc):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "backends(*names): run only on these backends")
+    # `timeout` (scripts/run-tests) sends SIGTERM: unwind like Ctrl-C so that the
+    # fixtures stop the servers and PostgreSQL.
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 _FIRST_MADE = pytest.StashKey[int]()
@@ -66,7 +74,7 @@ def pytest_runtest_makereport(item, call):
         for srv in servers:
             if id(srv) not in seen:
                 seen.add(id(srv))
-                report.sections.append((f"server stderr ({srv.backend})", srv.stderr_tail()))
+                report.sections.append((f"server stderr ({srv.backend})", srv.stderr_tail(3000)))
 
 
 # -- identity provider -------------------------------------------------------
@@ -138,18 +146,51 @@ def _running(make_server, backend, name):
 
 
 @pytest.fixture(scope="session")
-def demo(make_server, backend):
-    srv = _running(make_server, backend, "demo")
+def shared_servers(make_server):
+    """get(name, backend): the session's server of that name, started on first use.
+
+    Kept in a dict, not as session fixtures parametrized by backend, so that pytest
+    never stops and restarts them when it moves between backends.
+    """
+    cache = {}
+
+    def get(name, backend):
+        key = (name, backend)
+        if key not in cache:
+            try:
+                cache[key] = _running(make_server, backend, name)
+            except BaseException as e:  # fail every later user fast, not after 10 s each
+                cache[key] = e
+        srv = cache[key]
+        if isinstance(srv, BaseException):
+            raise ServerError(f"the {name} server ({backend}) did not start: {srv}")
+        if srv.proc.poll() is not None:
+            raise ServerError(f"the {name} server ({backend}) died (exit {srv.proc.returncode})\n"
+                              + srv.stderr_tail())
+        return srv
+
+    yield get
+    problems = []
+    for (name, backend), srv in cache.items():
+        if isinstance(srv, Server):
+            try:
+                srv.shutdown_and_check()
+            except ServerError as e:
+                problems.append(f"[{name} server, {backend}] {e}")
+    if problems:
+        raise ServerError("\n\n".join(problems))
+
+
+@pytest.fixture
+def demo(shared_servers, backend):
+    srv = shared_servers("demo", backend)
     srv.readonly = True
-    yield srv
-    srv.shutdown_and_check()
+    return srv
 
 
-@pytest.fixture(scope="session")
-def server(make_server, backend):
-    srv = _running(make_server, backend, "shared")
-    yield srv
-    srv.shutdown_and_check()
+@pytest.fixture
+def server(shared_servers, backend):
+    return shared_servers("shared", backend)
 
 
 @pytest.fixture

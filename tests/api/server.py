@@ -197,8 +197,14 @@ class Server:
             data = data.encode("utf-8")
         hdrs.update(headers or {})
         hdrs = {k: v for k, v in hdrs.items() if v is not None}
-        return self.http.request(method, self.url + path, data=data, headers=hdrs,
-                                 timeout=timeout, allow_redirects=False)
+        try:
+            return self.http.request(method, self.url + path, data=data, headers=hdrs,
+                                     timeout=timeout, allow_redirects=False)
+        except requests.RequestException as e:
+            size = "chunked" if data is not None and not isinstance(data, bytes) else \
+                f"{len(data or b'')}-byte body"
+            raise AssertionError(f"{method} {path} ({size}, Content-Type "
+                                 f"{hdrs.get('Content-Type')!r}): no HTTP response: {e}") from None
 
     def get(self, path, role="producer", **kw):
         return self.req("GET", path, role=role, **kw)
