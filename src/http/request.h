@@ -15,8 +15,16 @@
 #include "util/hex.h"
 #include "util/strbuf.h"
 
-struct MHD_Connection;
 struct route;
+
+/* Where a request's header and query values come from: the libmicrohttpd
+ * connection when serving (server.c), plain lists in dispatch_request()'s
+ * callers. Each returns the value, or NULL when absent. */
+struct request_source {
+    const char *(*header)(const void *ctx, const char *name);
+    const char *(*query)(const void *ctx, const char *name);
+    const void *ctx;
+};
 
 /* Everything shared by all requests; read-only while serving. */
 struct app {
@@ -27,7 +35,7 @@ struct app {
 
 struct request {
     const struct app *app;
-    struct MHD_Connection *conn;
+    struct request_source src;  /* headers and query parameters */
     const char *method;
     const char *path;
     const struct route *route;

@@ -1,6 +1,6 @@
 /* libmicrohttpd glue (see server.h): the two-phase access handler (decide on
  * the second call, never answer on the first), body buffering with the size
- * limit, dispatch through the route table, response headers, access log. */
+ * limit, the pipeline of dispatch.h, response headers, access log. */
 #include "http/server.h"
 
 #include <microhttpd.h>
@@ -9,12 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "http/cors.h"
+#include "http/dispatch.h"
 #include "http/response.h"
 #include "http/routes.h"
 #include "util/log.h"
@@ -22,7 +22,6 @@
 #define CONNECTION_LIMIT 10000
 #define CONNECTION_TIMEOUT_S 30
 #define CONNECTION_MEMORY 32768
-#define DB_WAIT_MS 5000
 #define BODY_DRAIN_MAX (1024 * 1024) /* beyond this an over-long body just closes the connection */
 
 struct server {
@@ -34,6 +33,7 @@ struct server {
 /* One request from its first callback to its completion notice. */
 struct exchange {
     struct server *srv;
+    struct MHD_Connection *conn;
     struct request rq;
     struct response rs;
     struct arena arena;
@@ -46,93 +46,24 @@ struct exchange {
     struct timespec start;
 };
 
-const char *request_header(const struct request *rq, const char *name) {
-    return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+static const char *mhd_header(const void *conn, const char *name) {
+    return MHD_lookup_connection_value((struct MHD_Connection *)conn, MHD_HEADER_KIND, name);
 }
 
-const char *request_query(const struct request *rq, const char *name) {
-    return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+static const char *mhd_query(const void *conn, const char *name) {
+    return MHD_lookup_connection_value((struct MHD_Connection *)conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
-struct store_conn *request_db(struct request *rq, struct response *rs) {
-    if (rq->db) return rq->db;
-    enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
-    if (st != STORE_OK) {
-        rq->db = NULL;
-        response_store_error(rq, rs, st);
+/* On every response: no MIME sniffing, no Referer leaving the app. API
+ * answers (JSON, or empty) also forbid any sub-resource and any framing;
+ * other content types (the web app) set their own policy. */
+static void add_security_headers(struct MHD_Response *r, const char *content_type) {
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    if (!content_type || strcmp(content_type, "application/json") == 0) {
+        MHD_add_response_header(r, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        MHD_add_response_header(r, "X-Frame-Options", "DENY");
     }
-    return rq->db;
-}
-
-static bool media_type_is(const char *header, const char *want) {
-    if (!header) return false;
-    header += strspn(header, " \t");
-    size_t n = strcspn(header, ";");
-    while (n && (header[n - 1] == ' ' || header[n - 1] == '\t')) n--;
-    return n == strlen(want) && strncasecmp(header, want, n) == 0;
-}
-
-/* True when the request announces a body (a length > 0 or chunked). */
-static bool has_body(const struct request *rq) {
-    const char *length = request_header(rq, "Content-Length");
-    if (length) return strtoull(length, NULL, 10) > 0;
-    return request_header(rq, "Transfer-Encoding") != NULL;
-}
-
-static void decide(struct exchange *x, int status, const char *message) {
-    response_error(&x->rs, status, message);
-    x->decided = true;
-}
-
-static void check_auth(struct exchange *x) {
-    struct request *rq = &x->rq;
-    const char *why = NULL;
-    enum auth_status st = auth_check(rq->app->auth, request_header(rq, "Authorization"), &rq->claims, &why);
-    if (st != AUTH_OK) {
-        x->rs.www_authenticate =
-            st == AUTH_MISSING
-                ? "Bearer realm=\"audition\""
-                : arena_printf(rq->arena, "Bearer realm=\"audition\", error=\"invalid_token\", "
-                                          "error_description=\"%s\"", why ? why : "invalid token");
-        decide(x, 401, st == AUTH_MISSING ? "a bearer token is required" : why);
-        return;
-    }
-    if (!(rq->claims.perms & rq->route->perm)) {
-        const char *name[1];
-        perm_names(rq->route->perm, name, 1);
-        decide(x, 403, arena_printf(rq->arena, "the token lacks the %s permission", name[0]));
-    }
-}
-
-/* Second callback: route, CORS preflight, authentication, permission,
- * content type and declared length. Leaves x->decided set on an early answer. */
-static void prepare(struct exchange *x) {
-    struct request *rq = &x->rq;
-    char allow[64];
-    enum route_match m = route_find(rq->method, rq->path, &rq->route, rq->ids, allow, sizeof allow);
-    if (strcmp(rq->method, "OPTIONS") == 0 && m != ROUTE_NOT_FOUND) {
-        x->preflight = true;
-        x->decided = true;
-        response_empty(&x->rs, 204);
-        return;
-    }
-    if (m == ROUTE_NOT_FOUND) return decide(x, 404, NULL);
-    if (m == ROUTE_WRONG_METHOD) {
-        x->rs.allow = arena_strdup(rq->arena, allow);
-        return decide(x, 405, NULL);
-    }
-    if (rq->route->perm) {
-        check_auth(x);
-        if (x->decided) return;
-    }
-    const char *length = request_header(rq, "Content-Length");
-    if (length && strtoull(length, NULL, 10) > BODY_MAX)
-        return decide(x, 413, "the request body is larger than 64 KiB");
-    const char *ctype = request_header(rq, "Content-Type");
-    if (rq->route->body == BODY_JSON && !media_type_is(ctype, "application/json"))
-        return decide(x, 415, "Content-Type must be application/json");
-    if (rq->route->body == BODY_JSON_PATCH && !media_type_is(ctype, "application/json-patch+json"))
-        return decide(x, 415, "Content-Type must be application/json-patch+json");
 }
 
 static enum MHD_Result send_response(struct exchange *x) {
@@ -148,6 +79,7 @@ static enum MHD_Result send_response(struct exchange *x) {
         return MHD_NO;
     }
     if (!empty) MHD_add_response_header(r, "Content-Type", rs->content_type ? rs->content_type : "application/json");
+    add_security_headers(r, rs->content_type);
     if (rs->etag[0]) {
         char quoted[SHA256_HEX_LEN + 3];
         snprintf(quoted, sizeof quoted, "\"%s\"", rs->etag);
@@ -161,7 +93,7 @@ static enum MHD_Result send_response(struct exchange *x) {
         cors_add_headers(x->srv->app->cfg, origin, r);
         if (x->preflight) cors_add_preflight_headers(x->srv->app->cfg, origin, r);
     }
-    enum MHD_Result ok = MHD_queue_response(x->rq.conn, (unsigned)rs->status, r);
+    enum MHD_Result ok = MHD_queue_response(x->conn, (unsigned)rs->status, r);
     MHD_destroy_response(r);
     return ok;
 }
@@ -170,11 +102,12 @@ static struct exchange *exchange_new(struct server *srv, struct MHD_Connection *
                                      const char *method) {
     struct exchange *x = calloc(1, sizeof *x);
     if (!x) return NULL;
+    x->conn = conn;
     clock_gettime(CLOCK_MONOTONIC, &x->start);
     x->srv = srv;
     arena_init(&x->arena);
     x->rq.app = srv->app;
-    x->rq.conn = conn;
+    x->rq.src = (struct request_source){mhd_header, mhd_query, conn};
     x->rq.method = method;
     x->rq.path = url;
     x->rq.arena = &x->arena;
@@ -195,14 +128,14 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
          * or after all of it, and an early error must not read it. */
         x = *con_cls = exchange_new(cls, conn, url, method);
         if (!x) return MHD_NO;
-        if (!has_body(&x->rq)) return MHD_YES;
+        if (!request_has_body(&x->rq)) return MHD_YES;
         x->prepared = true;
-        prepare(x);
+        x->decided = dispatch_prepare(&x->rq, &x->rs, &x->preflight);
         return x->decided ? send_response(x) : MHD_YES;
     }
     if (!x->prepared) {
         x->prepared = true;
-        prepare(x);
+        x->decided = dispatch_prepare(&x->rq, &x->rs, &x->preflight);
     }
     if (x->decided) return send_response(x);
     if (*upload_data_size) {
@@ -216,17 +149,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         return MHD_YES;
     }
     if (x->body_seen > BODY_MAX) {
-        decide(x, 413, "the request body is larger than 64 KiB");
+        response_error(&x->rs, 413, "the request body is larger than 64 KiB");
         return send_response(x);
     }
     x->rq.body = x->body.data ? x->body.data : "";
     x->rq.body_len = x->body.len;
-    x->rs.status = 200;
-    x->rq.route->handler(&x->rq, &x->rs);
-    if (x->rq.db) {
-        store_release(x->srv->app->pool, x->rq.db);
-        x->rq.db = NULL;
-    }
+    dispatch_run(&x->rq, &x->rs);
     return send_response(x);
 }
 

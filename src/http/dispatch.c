@@ -1,0 +1,120 @@
+/* The request pipeline shared by the server and in-process callers (see
+ * dispatch.h): header/query access through the request's source, database
+ * acquisition, the checks made before the body is read, and the handler
+ * call. Nothing here knows about sockets or libmicrohttpd. */
+#include "http/dispatch.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "http/response.h"
+#include "http/routes.h"
+#include "http/server.h"
+
+#define DB_WAIT_MS 5000
+
+const char *request_header(const struct request *rq, const char *name) {
+    return rq->src.header ? rq->src.header(rq->src.ctx, name) : NULL;
+}
+
+const char *request_query(const struct request *rq, const char *name) {
+    return rq->src.query ? rq->src.query(rq->src.ctx, name) : NULL;
+}
+
+struct store_conn *request_db(struct request *rq, struct response *rs) {
+    if (rq->db) return rq->db;
+    enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
+    if (st != STORE_OK) {
+        rq->db = NULL;
+        response_store_error(rq, rs, st);
+    }
+    return rq->db;
+}
+
+bool request_has_body(const struct request *rq) {
+    const char *length = request_header(rq, "Content-Length");
+    if (length) return strtoull(length, NULL, 10) > 0;
+    return request_header(rq, "Transfer-Encoding") != NULL;
+}
+
+static bool media_type_is(const char *header, const char *want) {
+    if (!header) return false;
+    header += strspn(header, " \t");
+    size_t n = strcspn(header, ";");
+    while (n && (header[n - 1] == ' ' || header[n - 1] == '\t')) n--;
+    return n == strlen(want) && strncasecmp(header, want, n) == 0;
+}
+
+/* 401 for a missing or invalid token, 403 for a valid one without the
+ * route's permission; true when rs holds that answer. */
+static bool refuse_auth(struct request *rq, struct response *rs) {
+    const char *why = NULL;
+    enum auth_status st = auth_check(rq->app->auth, request_header(rq, "Authorization"), &rq->claims, &why);
+    if (st != AUTH_OK) {
+        rs->www_authenticate =
+            st == AUTH_MISSING
+                ? "Bearer realm=\"audition\""
+                : arena_printf(rq->arena, "Bearer realm=\"audition\", error=\"invalid_token\", "
+                                          "error_description=\"%s\"", why ? why : "invalid token");
+        response_error(rs, 401, st == AUTH_MISSING ? "a bearer token is required" : why);
+        return true;
+    }
+    if (!(rq->claims.perms & rq->route->perm)) {
+        const char *name[1];
+        perm_names(rq->route->perm, name, 1);
+        response_error(rs, 403, arena_printf(rq->arena, "the token lacks the %s permission", name[0]));
+        return true;
+    }
+    return false;
+}
+
+static bool refuse(struct response *rs, int status, const char *message) {
+    response_error(rs, status, message);
+    return true;
+}
+
+bool dispatch_prepare(struct request *rq, struct response *rs, bool *preflight) {
+    char allow[64];
+    *preflight = false;
+    enum route_match m = route_find(rq->method, rq->path, &rq->route, rq->ids, allow, sizeof allow);
+    if (strcmp(rq->method, "OPTIONS") == 0 && m != ROUTE_NOT_FOUND) {
+        *preflight = true;
+        response_empty(rs, 204);
+        return true;
+    }
+    if (m == ROUTE_NOT_FOUND) return refuse(rs, 404, NULL);
+    if (m == ROUTE_WRONG_METHOD) {
+        rs->allow = arena_strdup(rq->arena, allow);
+        return refuse(rs, 405, NULL);
+    }
+    if (rq->route->perm && refuse_auth(rq, rs)) return true;
+    const char *length = request_header(rq, "Content-Length");
+    if (length && strtoull(length, NULL, 10) > BODY_MAX)
+        return refuse(rs, 413, "the request body is larger than 64 KiB");
+    const char *ctype = request_header(rq, "Content-Type");
+    if (rq->route->body == BODY_JSON && !media_type_is(ctype, "application/json"))
+        return refuse(rs, 415, "Content-Type must be application/json");
+    if (rq->route->body == BODY_JSON_PATCH && !media_type_is(ctype, "application/json-patch+json"))
+        return refuse(rs, 415, "Content-Type must be application/json-patch+json");
+    return false;
+}
+
+void dispatch_run(struct request *rq, struct response *rs) {
+    if (rq->body_len > BODY_MAX) {
+        response_error(rs, 413, "the request body is larger than 64 KiB");
+    } else {
+        if (!rq->body) rq->body = "";
+        rs->status = 200;
+        rq->route->handler(rq, rs);
+    }
+    if (rq->db) {
+        store_release(rq->app->pool, rq->db);
+        rq->db = NULL;
+    }
+}
+
+void dispatch_request(struct request *rq, struct response *rs, bool *preflight) {
+    rs->status = 500;
+    if (!dispatch_prepare(rq, rs, preflight)) dispatch_run(rq, rs);
+}
