@@ -3,10 +3,11 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
 BIN        := $(BUILD)/audition
 export DATABASE_URL ?= sqlite://data/audition.db
 
-.PHONY: all build asan deps run test unit clean help
+.PHONY: all build asan fuzz deps run test torture unit clean help
 
 all: build
 
@@ -19,29 +20,44 @@ $(BUILD)/build.ninja:
 $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
+# The libFuzzer harnesses (tests/fuzz): clang, ASan + UBSan, core instrumented.
+$(FUZZ_BUILD)/build.ninja:
+	CC=clang-14 meson setup $(FUZZ_BUILD) --buildtype=debugoptimized -Dfuzz=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
+
 build: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
 asan: $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
 
+fuzz: $(FUZZ_BUILD)/build.ninja
+	ninja -C $(FUZZ_BUILD)
+
 # Installs what is missing, builds, seeds data/audition.db on first run, serves.
 run: deps build
 	@scripts/run-demo $(BIN)
 
 # The whole suite: unit tests, black-box API tests on SQLite and PostgreSQL,
-# and the same black-box tests against the sanitizer build.
-test: deps build asan
+# the same black-box tests against the sanitizer build, and a short fuzzing run.
+test: deps build asan fuzz
 	@scripts/run-tests
+
+# The long versions (docs/reliability.md): each fuzzer for 5 minutes, then the
+# reliability tests (abuse, kill/restart, faults) at their torture sizes.
+torture: deps build asan fuzz
+	@AUDITION_FUZZ_SECONDS=$${AUDITION_FUZZ_SECONDS:-300} AUDITION_TORTURE=1 \
+	  AUDITION_RUNNERS="$${AUDITION_RUNNERS:-fuzz torture}" scripts/run-tests
 
 unit: build
 	meson test -C $(BUILD) --print-errorlogs
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
 
 help:
 	@echo "make run    build and start the server with demo data on http://127.0.0.1:8080"
 	@echo "make test   run the whole test suite"
+	@echo "make torture  fuzz for minutes and run the long reliability tests"
 	@echo "make build  build $(BIN)"
 	@echo "make clean  remove build directories"

@@ -147,7 +147,7 @@ static void write_field(struct jw *w, const struct field *f, const void *obj) {
     case FT_INT: jw_int(w, *AT_CONST(obj, f, int32_t)); break;
     case FT_ENUM: jw_str(w, f->enum_name(*AT_CONST(obj, f, int))); break;
     case FT_STRING:
-    case FT_DATE: jw_str(w, *AT_CONST(obj, f, const char *)); break;
+    case FT_DATE: jw_str(w, *AT_CONST(obj, f, char *)); break;
     }
 }
 
