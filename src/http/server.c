@@ -17,6 +17,7 @@
 #include "http/dispatch.h"
 #include "http/response.h"
 #include "http/routes.h"
+#include "http/unescape.h"
 #include "util/log.h"
 
 #define CONNECTION_LIMIT 10000
@@ -180,6 +181,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     atomic_fetch_sub(&srv->inflight, 1);
 }
 
+static size_t on_unescape(void *cls, struct MHD_Connection *conn, char *s) {
+    (void)cls, (void)conn;
+    return http_unescape(s);
+}
+
 static void on_mhd_log(void *cls, const char *fmt, va_list ap) {
     (void)cls;
     char line[512];
@@ -228,6 +234,7 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
         MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
         MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL,
         MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!s->daemon) {

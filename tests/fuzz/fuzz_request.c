@@ -6,7 +6,6 @@
  * header lines, an empty line, and the body. Every answer must be a known
  * status with a JSON body (errors in the contract's shape); a 500 is a bug
  * (abort). */
-#include <ctype.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 
 #include "auth/auth.h"
 #include "http/dispatch.h"
+#include "http/unescape.h"
 #include "store/store.h"
 
 #define MAX_HEADERS 32
@@ -120,20 +120,11 @@ static const char *src_query(const void *ctx, const char *name) {
     return NULL;
 }
 
-/* In-place %XX and '+' decoding, as libmicrohttpd does for query values. */
+/* '+' as space, then the server's own percent-decoding (unescape.h). */
 static void unescape(char *s) {
-    char *o = s;
-    for (; *s; s++) {
-        if (*s == '+') *o++ = ' ';
-        else if (*s == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])) {
-            char hex[3] = {s[1], s[2], 0};
-            char c = (char)strtol(hex, NULL, 16);
-            s += 2;
-            if (c == '\0') break;  /* MHD would end the value here too */
-            *o++ = c;
-        } else *o++ = *s;
-    }
-    *o = '\0';
+    for (char *p = s; *p; p++)
+        if (*p == '+') *p = ' ';
+    http_unescape(s);
 }
 
 static void parse_query(struct parsed *p, char *q) {
@@ -220,6 +211,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             *q++ = '\0';
             parse_query(&p, q);
         }
+        http_unescape(target);
         struct arena arena;
         arena_init(&arena);
         struct request rq = {.app = &fx.app, .src = {src_header, src_query, &p}, .method = method,
