@@ -48,7 +48,11 @@ void response_store_error(struct request *rq, struct response *rs, enum store_st
     switch (st) {
     case STORE_NOT_FOUND: response_error(rs, 404, NULL); return;
     case STORE_CONFLICT: response_error(rs, 400, "it exists already"); return;
-    case STORE_UNAVAILABLE: response_error(rs, 503, "the database is not reachable; try again shortly"); return;
+    case STORE_UNAVAILABLE:
+        if (rq->db) log_msg(LOG_WARN, "%s %s: database unavailable: %s", rq->method, rq->path,
+                            request_ops(rq)->last_error(rq->db));
+        response_error(rs, 503, "the database is unavailable; try again shortly");
+        return;
     case STORE_OK:
     case STORE_ERROR: break;
     }

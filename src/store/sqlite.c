@@ -95,8 +95,14 @@ static enum store_status sq_status(int rc) {
     case SQLITE_CONSTRAINT_PRIMARYKEY: case SQLITE_CONSTRAINT_UNIQUE: return STORE_CONFLICT;
     case SQLITE_CONSTRAINT_FOREIGNKEY: return STORE_NOT_FOUND;
     }
-    int primary = rc & 0xff;
-    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? STORE_UNAVAILABLE : STORE_ERROR;
+    /* Busy, and the conditions an operator fixes without touching the data
+     * (disk full, read-only file or file system, I/O error, file gone) are
+     * "try again later"; anything else (corruption, misuse) is an error. */
+    switch (rc & 0xff) {
+    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: return STORE_UNAVAILABLE;
+    default: return STORE_ERROR;
+    }
 }
 
 /* sqlite3_errstr() only: the connection's message may quote SQL. */
@@ -263,8 +269,20 @@ static enum store_status sq_rollback(struct store_conn *c) {
     "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY," \
     " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
 
+/* True when migration name is recorded as applied (a read: a read-only,
+ * up-to-date database can still be served, its writes answered with 503). */
+static bool sq_recorded(sqlite3 *db, const char *name) {
+    sqlite3_stmt *q = NULL;
+    bool found = sqlite3_prepare_v2(db, "SELECT 1 FROM schema_migrations WHERE version = ?1", -1, &q, NULL) ==
+                     SQLITE_OK &&
+                 sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return found;
+}
+
 /* In one write transaction: records m and runs it, unless it was recorded already. */
 static int sq_apply(sqlite3 *db, const struct embedded_file *m) {
+    if (sq_recorded(db, m->name)) return SQLITE_OK;
     sqlite3_stmt *rec = NULL;
     int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc == SQLITE_OK)

@@ -59,6 +59,7 @@ class Server:
         self.stdout_path = os.path.join(self.tmp, "stdout.log")
         self.jwks_path = jwks_path
         self.readonly = False
+        self.prefix = []  # a command to run `serve` under (e.g. setpriv to drop root)
         self.http = requests.Session()
         self.http.trust_env = False  # no proxies from the environment
         self._tokens = {}
@@ -98,7 +99,7 @@ class Server:
         self.http = requests.Session()
         self.http.trust_env = False
         with open(self.stderr_path, "ab") as err, open(self.stdout_path, "ab") as out:
-            self.proc = subprocess.Popen([binary(), "serve"], env=self.env(), cwd=self.tmp,
+            self.proc = subprocess.Popen([*self.prefix, binary(), "serve"], env=self.env(), cwd=self.tmp,
                                          stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
         last = None
