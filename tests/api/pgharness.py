@@ -171,3 +171,24 @@ log_min_messages = warning
     def drop_database(self, name):
         if self.running:
             self.psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def main(argv) -> int:
+    """`pgharness.py run -- CMD ARGS...`: run CMD with AUDITION_TEST_PG_URL naming a
+    fresh database on a private cluster, then stop and remove the cluster."""
+    if len(argv) < 3 or argv[0] != "run" or argv[1] != "--":
+        print("usage: pgharness.py run -- COMMAND [ARGS...]", file=sys.stderr)
+        return 2
+    cluster = PgCluster()
+    try:
+        cluster.start()
+        _, url = cluster.create_database()
+        env = dict(os.environ, AUDITION_TEST_PG_URL=url)
+        return subprocess.run(argv[2:], env=env, stdin=subprocess.DEVNULL).returncode
+    finally:
+        cluster.destroy()
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main(sys.argv[1:]))
