@@ -13,6 +13,8 @@ int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_seed(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
 
 /* Prints "audition: <message>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -22,5 +24,12 @@ int cli_config(struct config *cfg);
  * failure prints why and returns EXIT_RUNTIME. */
 int cli_open_migrated(const struct config *cfg, int pool_size, struct store_pool **pool,
                       struct store_conn **conn);
+
+struct keyring;
+struct auth;
+/* The verifier (and with the built-in issuer its keys, created on first use)
+ * or prints why not and returns EXIT_RUNTIME/EXIT_USAGE. */
+int cli_open_auth(const struct config *cfg, struct store_pool *pool, struct keyring **keys, struct auth **auth);
+void cli_close_auth(struct keyring *keys, struct auth *auth);
 
 #endif
