@@ -300,6 +300,12 @@ char *auth_local_jwks(struct auth *a)
 
 bool auth_is_local(const struct auth *a) { return a && a->local; }
 
+void auth_note_user_enabled(struct auth *a, int64_t id)
+{
+    if (a && a->users)
+        user_gate_note_enabled(a->users, id);
+}
+
 static json_t *permission_array(uint32_t perms)
 {
     const char *names[16];

@@ -85,6 +85,9 @@ void auth_stats(struct auth *a, struct auth_stats *out);
 /* The public JWKS document to publish at /.well-known/jwks.json (malloc'd),
  * or NULL when tokens come from an external issuer. */
 char *auth_local_jwks(struct auth *a);
+/* Tells the disabled-users check that built-in user id is enabled (it has
+ * just signed in), so its new token works before the next re-read. */
+void auth_note_user_enabled(struct auth *a, int64_t id);
 /* True when this server issues its own tokens (/auth/login works). */
 bool auth_is_local(const struct auth *a);
 

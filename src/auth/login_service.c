@@ -130,6 +130,7 @@ void login_service_attempt(struct login_service *s, const char *username, const 
     keys(username, addr, ukey, akey);
     throttle_reset(s->by_user, ukey);
     record_login(s, out->user.id, now);
+    auth_note_user_enabled(s->auth, out->user.id);
     out->role = (enum role)role;
     out->expires_in = s->token_ttl;
     out->outcome = LOGIN_OK;

@@ -99,3 +99,21 @@ bool user_gate_allows(struct user_gate *g, const char *sub, int64_t now) {
     pthread_mutex_unlock(&g->lock);
     return ok;
 }
+
+void user_gate_note_enabled(struct user_gate *g, int64_t id) {
+    pthread_mutex_lock(&g->lock);
+    if (!contains(g, id)) {
+        int64_t *ids = realloc(g->ids, (g->n + 1) * sizeof *ids);
+        if (ids) {
+            size_t i = g->n;
+            while (i > 0 && ids[i - 1] > id) {
+                ids[i] = ids[i - 1];
+                i--;
+            }
+            ids[i] = id;
+            g->ids = ids;
+            g->n++;
+        }
+    }
+    pthread_mutex_unlock(&g->lock);
+}

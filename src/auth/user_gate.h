@@ -24,5 +24,7 @@ int64_t user_gate_subject_id(const char *sub);
 /* False when sub names a built-in user who is disabled or gone. Subjects of
  * other forms (external users, `audition token`) always pass. */
 bool user_gate_allows(struct user_gate *g, const char *sub, int64_t now);
+/* Records that user id is enabled (it just signed in), ahead of the next read. */
+void user_gate_note_enabled(struct user_gate *g, int64_t id);
 
 #endif
