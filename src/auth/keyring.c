@@ -20,6 +20,7 @@
 #include "util/strbuf.h"
 
 #define DB_WAIT_MS 2000
+#define FORCED_GAP_MS 200   /* an unknown kid re-reads the keys at most this often */
 
 struct keyring {
     struct store_pool *pool;
@@ -30,8 +31,15 @@ struct keyring {
     pthread_mutex_t lock;
     struct local_key *active;   /* under lock */
     char *jwks;                 /* under lock */
-    int64_t loaded_at;          /* under lock */
+    int64_t loaded_at;          /* under lock; wall clock, seconds */
+    int64_t loaded_ms;          /* under lock; monotonic milliseconds */
 };
+
+static int64_t mono_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static int64_t now_s(void) { return (int64_t)time(NULL); }
 
@@ -128,7 +136,7 @@ static int load(struct keyring *k, bool create, char *err, size_t errlen) {
         }
     }
     if (rc == 0) rc = install(k, rows, n, err, errlen);
-    if (rc == 0) k->loaded_at = now;
+    if (rc == 0) k->loaded_at = now, k->loaded_ms = mono_ms();
     store_release(k->pool, c);
     arena_free(&a);
     return rc;
@@ -168,9 +176,10 @@ struct store_pool *keyring_pool(const struct keyring *k) { return k->pool; }
 void keyring_refresh(struct keyring *k, int64_t now, bool force) {
     char err[256];
     pthread_mutex_lock(&k->lock);
-    int64_t age = now - k->loaded_at;
-    if (age >= k->refresh || age < 0 || (force && age >= 1)) {
-        if (load(k, false, err, sizeof err) < 0) k->loaded_at = now; /* keep the keys; try again later */
+    int64_t age = now - k->loaded_at, ms = mono_ms();
+    if (age >= k->refresh || age < 0 || (force && ms - k->loaded_ms >= FORCED_GAP_MS)) {
+        if (load(k, false, err, sizeof err) < 0) /* keep the keys; try again later */
+            k->loaded_at = now, k->loaded_ms = ms;
     }
     pthread_mutex_unlock(&k->lock);
 }

@@ -24,7 +24,8 @@ void keyring_close(struct keyring *k);
 struct store_pool *keyring_pool(const struct keyring *k);
 
 /* Re-reads the keys if the last read is older than AUTH_REFRESH seconds, or
- * with force older than one second. A failed read keeps the current keys. */
+ * with force (an unknown kid) older than 200 ms. A failed read keeps the
+ * current keys. */
 void keyring_refresh(struct keyring *k, int64_t now, bool force);
 /* The public JWKS document {"keys":[…]}, malloc'd (NULL on OOM). */
 char *keyring_jwks(struct keyring *k);
