@@ -25,36 +25,22 @@
     "       audition user delete NAME | init-demo [--credentials FILE]\n"                          \
     "ROLE: assistant, director or producer; passwords are read from stdin or a prompt"
 
-/* One open database for a command. */
-struct session {
-    struct config cfg;
-    struct store_pool *pool;
-    struct store_conn *c;
-    const struct store_ops *ops;
+/* What one user command does, parsed and checked before the database opens. */
+struct job {
+    const char *verb;
+    const char *name;
+    const char *role;          /* canonical role name */
+    const char *display;
+    const char *credentials;   /* init-demo --credentials */
+    char hash[PASSWORD_HASH_MAX];
 };
 
-static int session_open(struct session *s) {
-    if (cli_config(&s->cfg) != 0) return EXIT_USAGE;
-    int rc = cli_open_migrated(&s->cfg, 1, &s->pool, &s->c);
-    if (rc != EXIT_OK) {
-        config_free(&s->cfg);
-        return rc;
-    }
-    s->ops = store_pool_ops(s->pool);
-    return EXIT_OK;
-}
-
-static void session_close(struct session *s) {
-    store_release(s->pool, s->c);
-    store_pool_close(s->pool);
-    config_free(&s->cfg);
-}
-
 /* A store failure as one sentence; NOT_FOUND and CONFLICT are the user's. */
-static int store_failed(struct session *s, enum store_status st, const char *name) {
+static int store_failed(const struct store_ops *ops, struct store_conn *c, enum store_status st,
+                        const char *name) {
     if (st == STORE_NOT_FOUND) cli_error("user: there is no user \"%s\"", name);
     else if (st == STORE_CONFLICT) cli_error("user: a user \"%s\" exists already (names ignore case)", name);
-    else cli_error("user: %s", s->ops->last_error(s->c));
+    else cli_error("user: %s", ops->last_error(c));
     return EXIT_RUNTIME;
 }
 
@@ -76,6 +62,17 @@ static int new_password_hash(const char *name, char hash[PASSWORD_HASH_MAX]) {
     return rc;
 }
 
+static int run_add(const struct config *cfg, const struct store_ops *ops, struct store_conn *c, void *ctx) {
+    (void)cfg;
+    const struct job *j = ctx;
+    struct user u = {.username = j->name, .display_name = j->display, .role = j->role, .password_hash = j->hash};
+    int64_t id = 0;
+    enum store_status st = ops->user_insert(c, &u, (int64_t)time(NULL), &id);
+    if (st != STORE_OK) return store_failed(ops, c, st, j->name);
+    printf("created user %s (id %lld, %s)\n", j->name, (long long)id, j->role);
+    return EXIT_OK;
+}
+
 static int user_add(int argc, char **argv) {
     const char *name = argc > 0 ? argv[0] : NULL, *role = NULL, *display = NULL;
     for (int i = 1; i < argc; i += 2) {
@@ -89,20 +86,10 @@ static int user_add(int argc, char **argv) {
     if (!role || role_parse(role) < 0) return cli_error("user add: --role must be assistant, director or producer"), EXIT_USAGE;
     if (display && (!display[0] || strlen(display) > DISPLAY_NAME_MAX))
         return cli_error("user add: --display-name has 1 to %d characters", DISPLAY_NAME_MAX), EXIT_USAGE;
-    char hash[PASSWORD_HASH_MAX];
-    int rc = new_password_hash(name, hash);
-    if (rc != EXIT_OK) return rc;
-    struct session s;
-    if ((rc = session_open(&s)) != EXIT_OK) return rc;
-    const char *canon = role_name((enum role)role_parse(role));
-    struct user u = {.username = name, .display_name = display ? display : name, .role = canon,
-                     .password_hash = hash};
-    int64_t id = 0;
-    enum store_status st = s.ops->user_insert(s.c, &u, (int64_t)time(NULL), &id);
-    if (st == STORE_OK) printf("created user %s (id %lld, %s)\n", name, (long long)id, canon);
-    else rc = store_failed(&s, st, name);
-    session_close(&s);
-    return rc;
+    struct job j = {.verb = "add", .name = name, .role = role_name((enum role)role_parse(role)),
+                    .display = display ? display : name};
+    int rc = new_password_hash(name, j.hash);
+    return rc == EXIT_OK ? cli_with_database(run_add, &j) : rc;
 }
 
 static void format_time(int64_t t, char *buf, size_t len) {
@@ -116,16 +103,15 @@ static void format_time(int64_t t, char *buf, size_t len) {
     strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static int user_list(void) {
-    struct session s;
-    int rc = session_open(&s);
-    if (rc != EXIT_OK) return rc;
+static int run_list(const struct config *cfg, const struct store_ops *ops, struct store_conn *c, void *ctx) {
+    (void)cfg, (void)ctx;
+    int rc = EXIT_OK;
     struct arena a;
     arena_init(&a);
     struct user *v = NULL;
     size_t n = 0;
-    enum store_status st = s.ops->user_list(s.c, &a, &v, &n);
-    if (st != STORE_OK) rc = store_failed(&s, st, "");
+    enum store_status st = ops->user_list(c, &a, &v, &n);
+    if (st != STORE_OK) rc = store_failed(ops, c, st, "");
     else {
         printf("%-24s %-10s %-9s %-21s %-21s %s\n", "USERNAME", "ROLE", "STATE", "CREATED", "LAST LOGIN", "DISPLAY NAME");
         for (size_t i = 0; i < n; i++) {
@@ -137,30 +123,33 @@ static int user_list(void) {
         }
     }
     arena_free(&a);
-    session_close(&s);
     return rc;
 }
 
 /* set-role, passwd, disable, enable, delete: one name, one change. */
+static int run_change(const struct config *cfg, const struct store_ops *ops, struct store_conn *c, void *ctx) {
+    (void)cfg;
+    const struct job *j = ctx;
+    enum store_status st;
+    if (strcmp(j->verb, "set-role") == 0) st = ops->user_set_role(c, j->name, j->role);
+    else if (strcmp(j->verb, "passwd") == 0) st = ops->user_set_hash(c, j->name, j->hash);
+    else if (strcmp(j->verb, "disable") == 0) st = ops->user_set_disabled(c, j->name, true);
+    else if (strcmp(j->verb, "enable") == 0) st = ops->user_set_disabled(c, j->name, false);
+    else st = ops->user_delete(c, j->name);
+    if (st != STORE_OK) return store_failed(ops, c, st, j->name);
+    printf("user %s: %s done\n", j->name, j->verb);
+    return EXIT_OK;
+}
+
 static int user_change(const char *verb, int argc, char **argv) {
     bool set_role = strcmp(verb, "set-role") == 0;
     if (argc != (set_role ? 2 : 1)) return cli_error("%s", USAGE), EXIT_USAGE;
-    const char *name = argv[0];
-    if (set_role && role_parse(argv[1]) < 0) return cli_error("user set-role: ROLE must be assistant, director or producer"), EXIT_USAGE;
-    char hash[PASSWORD_HASH_MAX];
-    int rc = strcmp(verb, "passwd") == 0 ? new_password_hash(name, hash) : EXIT_OK;
-    struct session s;
-    if (rc != EXIT_OK || (rc = session_open(&s)) != EXIT_OK) return rc;
-    enum store_status st;
-    if (set_role) st = s.ops->user_set_role(s.c, name, role_name((enum role)role_parse(argv[1])));
-    else if (strcmp(verb, "passwd") == 0) st = s.ops->user_set_hash(s.c, name, hash);
-    else if (strcmp(verb, "disable") == 0) st = s.ops->user_set_disabled(s.c, name, true);
-    else if (strcmp(verb, "enable") == 0) st = s.ops->user_set_disabled(s.c, name, false);
-    else st = s.ops->user_delete(s.c, name);
-    if (st == STORE_OK) printf("user %s: %s done\n", name, verb);
-    else rc = store_failed(&s, st, name);
-    session_close(&s);
-    return rc;
+    struct job j = {.verb = verb, .name = argv[0]};
+    if (set_role && role_parse(argv[1]) < 0)
+        return cli_error("user set-role: ROLE must be assistant, director or producer"), EXIT_USAGE;
+    if (set_role) j.role = role_name((enum role)role_parse(argv[1]));
+    int rc = strcmp(verb, "passwd") == 0 ? new_password_hash(j.name, j.hash) : EXIT_OK;
+    return rc == EXIT_OK ? cli_with_database(run_change, &j) : rc;
 }
 
 /* A random password: 18 bytes, base64url (24 characters). */
@@ -186,24 +175,16 @@ static int write_credentials(const char *path, const char *text) {
 
 /* With no users yet: assistant, director and producer with random passwords,
  * printed once and written to the credentials file. */
-static int user_init_demo(int argc, char **argv) {
-    const char *path = NULL;
-    if (argc == 2 && strcmp(argv[0], "--credentials") == 0) path = argv[1];
-    else if (argc != 0) return cli_error("%s", USAGE), EXIT_USAGE;
-    struct session s;
-    int rc = session_open(&s);
-    if (rc != EXIT_OK) return rc;
+static int run_init_demo(const struct config *cfg, const struct store_ops *ops, struct store_conn *c, void *ctx) {
+    (void)cfg;
+    const struct job *j = ctx;
     int64_t count = 0;
-    enum store_status st = s.ops->user_count(s.c, &count);
-    if (st != STORE_OK || count > 0) {
-        rc = st == STORE_OK ? EXIT_OK : store_failed(&s, st, "");
-        session_close(&s);
-        return rc;
-    }
+    enum store_status st = ops->user_count(c, &count);
+    if (st != STORE_OK || count > 0) return st == STORE_OK ? EXIT_OK : store_failed(ops, c, st, "");
     static const char *const roles[] = {"assistant", "director", "producer"};
     char text[512] = "# Audition demo users (created once; change them with `audition user passwd NAME`)\n";
     if (password_init() < 0) st = STORE_ERROR;
-    if (st == STORE_OK) st = s.ops->begin(s.c);
+    if (st == STORE_OK) st = ops->begin(c);
     for (size_t i = 0; st == STORE_OK && i < 3; i++) {
         char pw[32], hash[PASSWORD_HASH_MAX];
         if (random_password(pw) < 0 || password_hash(pw, strlen(pw), hash) < 0) {
@@ -211,26 +192,33 @@ static int user_init_demo(int argc, char **argv) {
             break;
         }
         struct user u = {.username = roles[i], .display_name = roles[i], .role = roles[i], .password_hash = hash};
-        st = s.ops->user_insert(s.c, &u, (int64_t)time(NULL), NULL);
+        st = ops->user_insert(c, &u, (int64_t)time(NULL), NULL);
         snprintf(text + strlen(text), sizeof text - strlen(text), "%-10s %s\n", roles[i], pw);
         OPENSSL_cleanse(pw, sizeof pw);
     }
-    st = st == STORE_OK ? s.ops->commit(s.c) : (s.ops->rollback(s.c), st == STORE_OK ? STORE_ERROR : st);
-    if (st != STORE_OK) rc = store_failed(&s, st, "");
-    else if (path && write_credentials(path, text) < 0) {
-        cli_error("user init-demo: cannot write %s: %s", path, strerror(errno));
+    st = st == STORE_OK ? ops->commit(c) : (ops->rollback(c), st);
+    int rc = EXIT_OK;
+    if (st != STORE_OK) rc = store_failed(ops, c, st, "");
+    else if (j->credentials && write_credentials(j->credentials, text) < 0) {
+        cli_error("user init-demo: cannot write %s: %s", j->credentials, strerror(errno));
         rc = EXIT_RUNTIME;
     }
     if (st == STORE_OK) fputs(text, stdout);
     OPENSSL_cleanse(text, sizeof text);
-    session_close(&s);
     return rc;
+}
+
+static int user_init_demo(int argc, char **argv) {
+    struct job j = {.verb = "init-demo"};
+    if (argc == 2 && strcmp(argv[0], "--credentials") == 0) j.credentials = argv[1];
+    else if (argc != 0) return cli_error("%s", USAGE), EXIT_USAGE;
+    return cli_with_database(run_init_demo, &j);
 }
 
 int cmd_user(int argc, char **argv) {
     const char *verb = argc > 1 ? argv[1] : "";
     if (strcmp(verb, "add") == 0) return user_add(argc - 2, argv + 2);
-    if (strcmp(verb, "list") == 0 && argc == 2) return user_list();
+    if (strcmp(verb, "list") == 0 && argc == 2) return cli_with_database(run_list, NULL);
     if (strcmp(verb, "init-demo") == 0) return user_init_demo(argc - 2, argv + 2);
     static const char *const changes[] = {"set-role", "passwd", "disable", "enable", "delete"};
     for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++)
