@@ -325,9 +325,10 @@ static char *issuer_field(const char *s, const char *e, int i) {
     return fe > s ? strndup(s, (size_t)(fe - s)) : NULL;
 }
 
-static bool issuer_known(const struct config *c, const char *iss) {
+/* Whether iss is the primary issuer or one of the first n AUTH_ISSUERS entries. */
+static bool issuer_known(const struct config *c, const char *iss, size_t n) {
     if (c->auth_issuer && strcmp(c->auth_issuer, iss) == 0) return true;
-    for (size_t i = 0; i < c->n_issuers; i++)
+    for (size_t i = 0; i < n; i++)
         if (strcmp(c->issuers[i].issuer, iss) == 0) return true;
     return false;
 }
@@ -337,7 +338,7 @@ static int check_issuer_entry(struct loader *l, struct config *c, struct config_
     snprintf(what, sizeof what, "AUTH_ISSUERS entry %zu", n);
     if (!x->issuer) return fail(l, "%s has no issuer (use issuer|jwks-url|audience|claim)", what);
     if (strlen(x->issuer) > URL_MAX_LEN) return fail(l, "%s: the issuer is too long", what);
-    if (issuer_known(c, x->issuer))
+    if (issuer_known(c, x->issuer, n - 1))
         return fail(l, "%s: issuer \"%.256s\" is already trusted (each issuer once)", what, x->issuer);
     if (!x->jwks_url) {
         size_t len = strlen(x->issuer) + sizeof "/.well-known/jwks.json";
