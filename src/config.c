@@ -258,7 +258,7 @@ static int parse_permissions_claim(struct loader *l, struct config *c) {
 /* "director", "read:actors" or "director+delete:movies" -> bits; 0 if a part is unknown. */
 static uint32_t role_target_perms(const char *s, const char *e) {
     uint32_t perms = 0;
-    while (s < e) {
+    for (;;) {
         const char *p = memchr(s, '+', (size_t)(e - s));
         const char *a = s, *b = p ? p : e;
         trim(&a, &b);
@@ -270,9 +270,9 @@ static uint32_t role_target_perms(const char *s, const char *e) {
         uint32_t bits = role >= 0 ? role_perms((enum role)role) : perm_from_name(name, strlen(name));
         if (!bits) return 0;
         perms |= bits;
-        s = p ? p + 1 : e;
+        if (!p) return perms;
+        s = p + 1;
     }
-    return perms;
 }
 
 static int add_role(struct loader *l, struct config *c, const char *s, const char *e) {
