@@ -231,3 +231,37 @@ class Glewlwyd:
         form = {"grant_type": "password", "username": username, "password": password,
                 "scope": " ".join(scopes)}
         return self._token(form, (client_id, secret))
+
+    def authorization_code_pkce(self, client_id, secret, username, password, scopes,
+                                redirect_uri="http://127.0.0.1/callback"):
+        """The authorization code grant with PKCE (S256), driven like a browser would:
+        log the user in, record their consent, follow /auth to the redirect, then
+        exchange the code. Returns the /token response."""
+        verifier = secrets.token_urlsafe(48)
+        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode("ascii")).digest())
+        challenge = challenge.rstrip(b"=").decode("ascii")
+        scope = " ".join(scopes)
+        with self._session() as browser:
+            r = browser.post(f"{self.url}/api/auth/", json={"username": username, "password": password},
+                             timeout=10)
+            if r.status_code != 200:
+                raise GlewlwydError(f"user login -> {r.status_code} {r.text[:300]}")
+            # consent: scopes space-separated (commas give 401)
+            r = browser.put(f"{self.url}/api/auth/grant/{client_id}", json={"scope": scope}, timeout=10)
+            if r.status_code != 200:
+                raise GlewlwydError(f"consent -> {r.status_code} {r.text[:300]}")
+            state = secrets.token_urlsafe(16)
+            query = {"response_type": "code", "client_id": client_id, "redirect_uri": redirect_uri,
+                     "scope": scope, "state": state, "nonce": secrets.token_urlsafe(16),
+                     "code_challenge": challenge, "code_challenge_method": "S256", "g_continue": ""}
+            r = browser.get(f"{self.url}/api/{PLUGIN}/auth", params=query, allow_redirects=False,
+                            timeout=10)
+            location = r.headers.get("Location", "")
+            if r.status_code != 302 or not location.startswith(redirect_uri):
+                raise GlewlwydError(f"/auth -> {r.status_code} Location {location[:300]!r}")
+            got = urllib.parse.parse_qs(urllib.parse.urlparse(location).query)
+            if got.get("state") != [state] or "code" not in got:
+                raise GlewlwydError(f"/auth redirect without code/state: {location[:300]!r}")
+        form = {"grant_type": "authorization_code", "code": got["code"][0], "redirect_uri": redirect_uri,
+                "code_verifier": verifier}
+        return self._token(form, (client_id, secret))

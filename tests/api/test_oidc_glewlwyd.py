@@ -2,7 +2,7 @@
 
 One glewlwyd per module, on 127.0.0.1 with a private port and SQLite file,
 configured through its admin API; real RS256 access tokens from the
-client_credentials and password grants are sent to `audition serve` trusting it:
+client_credentials, password and authorization code + PKCE grants are sent to `audition serve` trusting it:
   * as the only issuer (AUTH_ISSUER/AUTH_JWKS_URL), permissions from `scope`;
   * with AUTH_PERMISSIONS_CLAIM=scope and AUTH_ROLE_MAP (a provider role name);
   * as an extra issuer (AUTH_ISSUERS) next to the built-in issuer, and next
@@ -124,6 +124,13 @@ def test_password_grant_gives_the_users_scopes_only(only, idp):
     # a scope the user does not have is not granted
     r = idp.password_grant("login-app", SECRET, "dana", PASSWORD, ["create:movies"])
     assert r.status_code != 200 or "create:movies" not in r.json().get("scope", ""), r.text
+
+
+def test_authorization_code_with_pkce(only, idp):
+    t = token(idp.authorization_code_pkce("login-app", SECRET, "dana", PASSWORD, DIRECTOR))
+    b = ok(only.post("/actors", {"name": "Code flow", "age": 52}, token=t), 201)
+    ok(only.delete(f"/actors/{b['id']}", token=t))
+    error(only.delete("/movies/1", token=t), 403)
 
 
 def test_wrong_client_secret_gets_no_token(idp):
