@@ -322,7 +322,10 @@ static char *issuer_field(const char *s, const char *e, int i) {
     const char *bar = memchr(s, '|', (size_t)(e - s));
     const char *fe = bar ? bar : e;
     trim(&s, &fe);
-    return fe > s ? strndup(s, (size_t)(fe - s)) : NULL;
+    if (fe == s) return NULL;
+    char *f = strndup(s, (size_t)(fe - s));
+    if (!f) abort();
+    return f;
 }
 
 /* Whether iss is the primary issuer or one of the first n AUTH_ISSUERS entries. */

@@ -55,8 +55,10 @@ struct auth;
 
 /* Builds the verifier from cfg: loads the JWKS (file://, https://,
  * http://loopback) or, with cfg->local_issuer, loads or creates the local
- * signing key at cfg->key_file (mode 0600). Returns -1 and one sentence in
- * err naming the variable at fault. */
+ * signing key at cfg->key_file (mode 0600); then the key sets of the extra
+ * issuers (cfg->issuers, AUTH_ISSUERS) and the permission rules
+ * (AUTH_PERMISSIONS_CLAIM, AUTH_ROLE_MAP), copied. Returns -1 and one
+ * sentence in err naming the variable at fault. */
 int auth_open(const struct config *cfg, struct auth **out, char *err, size_t errlen);
 void auth_close(struct auth *a);
 
