@@ -169,7 +169,19 @@ class Glewlwyd:
                                             "password_required": False, "password_max_age": 0,
                                             "scheme": {}})
 
-    def add_oidc_plugin(self, scopes, resources=()):
+    def declare_user_property(self, name):
+        """Lets users carry a list property `name` (the database backend's data-format)."""
+        mod = self._admin("GET", "/mod/user/database").json()
+        mod["parameters"].setdefault("data-format", {})[name] = {
+            "multiple": True, "read": True, "write": True, "profile-read": False, "profile-write": False}
+        body = {k: mod[k] for k in ("module", "name", "display_name", "parameters", "order_rank", "readonly")
+                if k in mod}
+        self._admin("PUT", "/mod/user/database", body)
+        self._admin("PUT", "/mod/user/database/reset")   # a changed module needs a reset
+
+    def add_oidc_plugin(self, scopes, resources=(), user_claims=()):
+        """The OIDC plugin; user_claims names user properties copied into access tokens
+        (glewlwyd joins a list property with commas)."""
         key = os.path.join(self.tmp, "oidc-key.pem")
         pub = os.path.join(self.tmp, "oidc-pub.pem")
         subprocess.run(["openssl", "genrsa", "-out", key, "2048"], check=True, capture_output=True, timeout=60)
@@ -188,7 +200,9 @@ class Glewlwyd:
             "auth-type-id-token-enabled": True, "auth-type-none-enabled": False,
             "auth-type-password-enabled": True, "auth-type-client-enabled": True,
             "auth-type-device-enabled": False, "auth-type-refresh-enabled": True,
-            "scope": [], "additional-parameters": [], "claims": [],
+            "scope": [], "claims": [],
+            "additional-parameters": [{"user-parameter": c, "token-parameter": c, "token-changed": False}
+                                      for c in user_claims],
             "jwks-show": True, "request-parameter-allow": False,
             "name-claim": "no", "email-claim": "no", "scope-claim": "no",
             "allowed-scope": ["openid"] + list(scopes),
@@ -202,9 +216,9 @@ class Glewlwyd:
         self._admin("POST", "/mod/plugin/", {"module": "oidc", "name": PLUGIN, "display_name": "OIDC",
                                              "parameters": params, "order_rank": 0})
 
-    def add_user(self, username, password, scopes):
+    def add_user(self, username, password, scopes, **properties):
         self._admin("POST", "/user/", {"username": username, "password": password, "name": username,
-                                       "enabled": True, "scope": list(scopes)})
+                                       "enabled": True, "scope": list(scopes), **properties})
 
     def add_client(self, client_id, secret, scopes, redirect_uri="http://127.0.0.1/callback", resources=()):
         self._admin("POST", "/client/", {

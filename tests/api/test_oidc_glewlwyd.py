@@ -3,7 +3,8 @@
 One glewlwyd per module, on 127.0.0.1 with a private port and SQLite file,
 configured through its admin API; real RS256 access tokens from the
 client_credentials, password and authorization code + PKCE grants are sent to `audition serve` trusting it:
-  * as the only issuer (AUTH_ISSUER/AUTH_JWKS_URL), permissions from `scope`;
+  * as the only issuer (AUTH_ISSUER/AUTH_JWKS_URL), permissions from `scope`
+    or from a user property glewlwyd copies in as a comma-joined `permissions`;
   * with AUTH_PERMISSIONS_CLAIM=scope and AUTH_ROLE_MAP (a provider role name);
   * as an extra issuer (AUTH_ISSUERS) next to the built-in issuer, and next
     to another external issuer with its own audience.
@@ -34,12 +35,17 @@ def idp():
     try:
         g.login_admin()
         g.add_scopes(ALL_PERMISSIONS + ["casting-director"])
-        g.add_oidc_plugin(ALL_PERMISSIONS + ["casting-director"], resources=[RESOURCE])
+        g.declare_user_property("permissions")
+        g.add_oidc_plugin(ALL_PERMISSIONS + ["casting-director"], resources=[RESOURCE],
+                          user_claims=["permissions"])
         g.add_client("reader", SECRET, READ, resources=[RESOURCE])
         g.add_client("producer-app", SECRET, ALL_PERMISSIONS, resources=[RESOURCE])
         g.add_client("casting", SECRET, ["casting-director"])
         g.add_client("login-app", SECRET, ALL_PERMISSIONS)
         g.add_user("dana", PASSWORD, DIRECTOR)
+        # users whose tokens carry a `permissions` claim (glewlwyd: a comma-joined string)
+        g.add_user("erin", PASSWORD, READ, permissions=["read:movies", "create:casts"])
+        g.add_user("frank", PASSWORD, READ, permissions=["exec"])
         yield g
     finally:
         code = g.stop()
@@ -133,6 +139,12 @@ def test_authorization_code_with_pkce(only, idp):
     error(only.delete("/movies/1", token=t), 403)
 
 
+def test_comma_joined_permissions_claim_wins_over_scope(only, idp):
+    t = token(idp.password_grant("login-app", SECRET, "erin", PASSWORD, READ))
+    ok(only.get("/movies", token=t))
+    error(only.get("/actors", token=t), 403)   # in scope, not in permissions
+
+
 def test_wrong_client_secret_gets_no_token(idp):
     r = idp.client_credentials("reader", "not-the-secret", READ)
     assert r.status_code in (400, 401, 403), r.text
@@ -178,7 +190,7 @@ def test_role_map_keeps_plain_permission_names(mapped, idp):
 @pytest.fixture(scope="module")
 def with_builtin(idp, start_server):
     """The built-in issuer (no AUTH_ISSUER) plus glewlwyd."""
-    return start_server({"AUTH_ISSUERS": f"{idp.issuer}|{idp.jwks_url}"})
+    return start_server({"AUTH_ISSUERS": f"{idp.issuer}|{idp.jwks_url}", "AUTH_ROLE_MAP": "exec=producer"})
 
 
 def test_builtin_and_glewlwyd_tokens_both_work(with_builtin, idp):
@@ -189,6 +201,12 @@ def test_builtin_and_glewlwyd_tokens_both_work(with_builtin, idp):
     error(with_builtin.post("/movies", {"title": "x", "genre": "DRAMA"}, token=local), 403)
     t = token(idp.client_credentials("producer-app", SECRET, ALL_PERMISSIONS))
     ok(with_builtin.post("/movies", {"title": "Two issuers", "genre": "DRAMA"}, token=t), 201)
+
+
+def test_role_map_reads_a_provider_permissions_string(with_builtin, idp):
+    t = token(idp.password_grant("login-app", SECRET, "frank", PASSWORD, READ))
+    b = ok(with_builtin.post("/movies", {"title": "Exec decision", "genre": "DRAMA"}, token=t), 201)
+    ok(with_builtin.delete(f"/movies/{b['id']}", token=t))
 
 
 def test_a_token_naming_glewlwyd_but_signed_by_another_key_is_401(with_builtin, idp, keys):
