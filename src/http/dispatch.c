@@ -22,6 +22,15 @@ const char *request_query(const struct request *rq, const char *name) {
     return rq->src.query ? rq->src.query(rq->src.ctx, name) : NULL;
 }
 
+void request_client_addr(const struct request *rq, char *buf, size_t len) {
+    if (len) buf[0] = '\0';
+    if (rq->src.client_addr && len) rq->src.client_addr(rq->src.ctx, buf, len);
+}
+
+void request_resume(struct request *rq) {
+    if (rq->src.resume) rq->src.resume(rq->src.ctx);
+}
+
 struct store_conn *request_db(struct request *rq, struct response *rs) {
     if (rq->db) return rq->db;
     enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
@@ -60,7 +69,7 @@ static bool refuse_auth(struct request *rq, struct response *rs) {
         response_error(rs, 401, st == AUTH_MISSING ? "a bearer token is required" : why);
         return true;
     }
-    if (!(rq->claims.perms & rq->route->perm)) {
+    if (rq->route->perm != PERM_AUTHENTICATED && !(rq->claims.perms & rq->route->perm)) {
         const char *name[1];
         perm_names(rq->route->perm, name, 1);
         response_error(rs, 403, arena_printf(rq->arena, "the token lacks the %s permission", name[0]));

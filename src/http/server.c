@@ -44,6 +44,7 @@ struct exchange {
     bool prepared;
     bool decided;      /* rs holds the final answer already (an early error) */
     bool preflight;
+    bool deferred;     /* suspended until a worker fills rs and resumes */
     struct timespec start;
 };
 
@@ -53,6 +54,20 @@ static const char *mhd_header(const void *conn, const char *name) {
 
 static const char *mhd_query(const void *conn, const char *name) {
     return MHD_lookup_connection_value((struct MHD_Connection *)conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static void mhd_client_addr(const void *conn, char *buf, size_t len) {
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info((struct MHD_Connection *)conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    buf[0] = '\0';
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    socklen_t sl = sa->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+    if (getnameinfo(sa, sl, buf, (socklen_t)len, NULL, 0, NI_NUMERICHOST) != 0) buf[0] = '\0';
+}
+
+static void mhd_resume(const void *conn) {
+    MHD_resume_connection((struct MHD_Connection *)conn);
 }
 
 /* On every response: no MIME sniffing, no Referer leaving the app. API
@@ -89,6 +104,7 @@ static enum MHD_Result send_response(struct exchange *x) {
     if (rs->allow) MHD_add_response_header(r, "Allow", rs->allow);
     if (rs->www_authenticate) MHD_add_response_header(r, "WWW-Authenticate", rs->www_authenticate);
     if (rs->location) MHD_add_response_header(r, "Location", rs->location);
+    if (rs->retry_after) MHD_add_response_header(r, "Retry-After", rs->retry_after);
     const char *origin = request_header(&x->rq, "Origin");
     if (origin) {
         cors_add_headers(x->srv->app->cfg, origin, r);
@@ -108,7 +124,7 @@ static struct exchange *exchange_new(struct server *srv, struct MHD_Connection *
     x->srv = srv;
     arena_init(&x->arena);
     x->rq.app = srv->app;
-    x->rq.src = (struct request_source){mhd_header, mhd_query, conn};
+    x->rq.src = (struct request_source){mhd_header, mhd_query, mhd_client_addr, mhd_resume, conn};
     x->rq.method = method;
     x->rq.path = url;
     x->rq.arena = &x->arena;
@@ -134,6 +150,10 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         x->decided = dispatch_prepare(&x->rq, &x->rs, &x->preflight);
         return x->decided ? send_response(x) : MHD_YES;
     }
+    if (x->deferred) {  /* resumed: the worker filled rs */
+        x->deferred = false;
+        return send_response(x);
+    }
     if (!x->prepared) {
         x->prepared = true;
         x->decided = dispatch_prepare(&x->rq, &x->rs, &x->preflight);
@@ -156,6 +176,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     x->rq.body = x->body.data ? x->body.data : "";
     x->rq.body_len = x->body.len;
     dispatch_run(&x->rq, &x->rs);
+    if (x->rq.defer) {  /* suspend first, so that the resume cannot come before it */
+        x->deferred = true;
+        MHD_suspend_connection(conn);
+        x->rq.defer(&x->rq);
+        return MHD_YES;
+    }
     return send_response(x);
 }
 
@@ -221,7 +247,7 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
     struct server *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->app = app;
-    unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,

@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "auth/auth.h"
+#include "auth/keyring.h"
 #include "http/dispatch.h"
 #include "http/unescape.h"
 #include "store/store.h"
@@ -31,6 +32,7 @@ static struct fixture {
     char dir[64];
     char vars[4][300];
     struct config cfg;
+    struct keyring *keys;
     struct auth *auth;
     struct store_pool *pool;
     struct app app;
@@ -83,7 +85,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     snprintf(fx.vars[2], sizeof fx.vars[2], "ACCESS_LOG=0");
     snprintf(fx.vars[3], sizeof fx.vars[3], "THREADS=1");
     if (config_load(&fx.cfg, fixture_env, NULL, err, sizeof err) != 0) die("config", err);
-    if (auth_open(&fx.cfg, &fx.auth, err, sizeof err) != 0) die("auth", err);
     if (store_pool_open(fx.cfg.database_url, 2, &fx.pool, err, sizeof err) != STORE_OK) die("store", err);
     const struct store_ops *ops = store_pool_ops(fx.pool);
     struct store_conn *c = NULL;
@@ -91,6 +92,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
         store_seed_demo(ops, c, false) != STORE_OK)
         die("seed", c ? ops->last_error(c) : "no connection");
     store_release(fx.pool, c);
+    if (keyring_open(&fx.cfg, fx.pool, &fx.keys, err, sizeof err) != 0) die("keyring", err);
+    if (auth_open(&fx.cfg, fx.keys, &fx.auth, err, sizeof err) != 0) die("auth", err);
     for (int r = 0; r < ROLE_COUNT; r++) {
         char *t = auth_mint_local(fx.auth, "fuzzer", (enum role)r, 365L * 24 * 3600, err, sizeof err);
         if (!t) die("token", err);
@@ -98,7 +101,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
         sprintf(fx.tokens[r], "Bearer %s", t);
         free(t);
     }
-    fx.app = (struct app){&fx.cfg, fx.auth, fx.pool};
+    /* No sign-in service: password hashing (argon2id, ~90 ms) is no fuzz target. */
+    fx.app = (struct app){.cfg = &fx.cfg, .auth = fx.auth, .pool = fx.pool, .login = NULL, .workers = NULL};
     return 0;
 }
 
@@ -214,7 +218,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         http_unescape(target);
         struct arena arena;
         arena_init(&arena);
-        struct request rq = {.app = &fx.app, .src = {src_header, src_query, &p}, .method = method,
+        struct request rq = {.app = &fx.app, .src = {.header = src_header, .query = src_query, .ctx = &p}, .method = method,
                              .path = target, .arena = &arena, .body = body, .body_len = body_len};
         struct response rs = {0};
         bool preflight = false;
