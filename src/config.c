@@ -53,6 +53,21 @@ static int parse_bool(struct loader *l, const char *name, bool dflt, bool *out) 
     return fail(l, "%s must be 1/0, true/false, yes/no or on/off, not \"%s\"", name, v);
 }
 
+/* LOG_FORMAT=text|json and METRICS_TOKEN (observability, docs/deploy.md). */
+static int parse_observability(struct loader *l, struct config *c) {
+    const char *f = var(l, "LOG_FORMAT");
+    if (f && strcasecmp(f, "json") == 0) c->log_json = true;
+    else if (f && strcasecmp(f, "text") != 0) return fail(l, "LOG_FORMAT must be text or json, not \"%.64s\"", f);
+    const char *t = var(l, "METRICS_TOKEN");
+    if (!t) return 0;
+    size_t n = strlen(t);
+    if (n < 16 || n > 256) return fail(l, "METRICS_TOKEN must be 16 to 256 characters long");
+    for (size_t i = 0; i < n; i++)
+        if (!isgraph((unsigned char)t[i])) return fail(l, "METRICS_TOKEN must be printable ASCII without spaces");
+    c->metrics_token = dup_or_die(t);
+    return 0;
+}
+
 static int parse_int(struct loader *l, const char *name, long dflt, long min, long max, int *out) {
     const char *v = var(l, name);
     if (!v) return *out = (int)dflt, 0;
@@ -249,6 +264,7 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     if (rc == 0) rc = parse_paths(&l, c);
     if (rc == 0) rc = parse_bool(&l, "HYDRATE_DB", false, &c->hydrate);
     if (rc == 0) rc = parse_bool(&l, "ACCESS_LOG", true, &c->access_log);
+    if (rc == 0) rc = parse_observability(&l, c);
     if (rc == 0) rc = parse_int(&l, "THREADS", cores > 0 && cores < 64 ? cores : 2, 1, 64, &c->threads);
     if (rc != 0) config_free(c);
     return rc;
@@ -273,5 +289,6 @@ void config_free(struct config *c) {
     free(c->auth_jwks_url);
     free(c->data_dir);
     free(c->key_file);
+    free(c->metrics_token);
     memset(c, 0, sizeof *c);
 }

@@ -33,6 +33,8 @@ struct config {
     bool hydrate;           /* HYDRATE_DB: load demo data at serve if empty */
     int threads;            /* THREADS, default: number of cores */
     bool access_log;        /* ACCESS_LOG, default on */
+    bool log_json;          /* LOG_FORMAT=json: access log lines as JSON objects (default text) */
+    char *metrics_token;    /* METRICS_TOKEN: bearer for /metrics; NULL = loopback clients only */
 };
 
 /* Reads a variable; returns NULL when unset. */

@@ -6,6 +6,7 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "http/metrics.h"
 #include "http/server.h"
 #include "util/log.h"
 
@@ -38,10 +39,11 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct app app = {cfg, auth, pool};
+    struct app app = {cfg, auth, pool, metrics_new()};
     struct server *srv = NULL;
     if (server_start(&app, &srv, err, sizeof err) != 0) {
         cli_error("%s", err);
+        metrics_free(app.metrics);
         auth_close(auth);
         return EXIT_RUNTIME;
     }
@@ -52,6 +54,7 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     sigwait(&stop, &sig);
     log_msg(LOG_INFO, "received %s: finishing in-flight requests", sig == SIGTERM ? "SIGTERM" : "SIGINT");
     server_stop(srv, DRAIN_MS);
+    metrics_free(app.metrics);
     auth_close(auth);
     log_msg(LOG_INFO, "stopped");
     return EXIT_OK;

@@ -40,4 +40,9 @@ void handle_cast_delete(struct request *rq, struct response *rs);
 void handle_health(struct request *rq, struct response *rs);
 void handle_jwks(struct request *rq, struct response *rs);
 
+/* handlers_ops.c */
+void handle_healthz(struct request *rq, struct response *rs);
+void handle_readyz(struct request *rq, struct response *rs);
+void handle_metrics(struct request *rq, struct response *rs);
+
 #endif

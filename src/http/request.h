@@ -16,6 +16,7 @@
 #include "util/strbuf.h"
 
 struct MHD_Connection;
+struct metrics;
 struct route;
 
 /* Everything shared by all requests; read-only while serving. */
@@ -23,6 +24,7 @@ struct app {
     const struct config *cfg;
     struct auth *auth;
     struct store_pool *pool;
+    struct metrics *metrics;    /* GET /metrics counters (atomics); may be NULL */
 };
 
 struct request {
@@ -37,6 +39,7 @@ struct request {
     size_t body_len;
     struct arena *arena;        /* freed after the response is sent */
     struct store_conn *db;      /* acquired on demand by request_db() */
+    const char *request_id;     /* X-Request-Id, sane or generated (request_id.h) */
 };
 
 struct response {
