@@ -127,6 +127,21 @@ static int parse_database_url(struct loader *l, struct config *c) {
     return 0;
 }
 
+/* DATABASE_READ_URL (PostgreSQL only, with a PostgreSQL DATABASE_URL) and its
+ * read-your-writes window READ_AFTER_WRITE_SECONDS. */
+static int parse_read_replica(struct loader *l, struct config *c) {
+    const char *v = var(l, "DATABASE_READ_URL");
+    int rc = parse_int(l, "READ_AFTER_WRITE_SECONDS", 5, 0, 3600, &c->read_sticky_s);
+    if (rc != 0 || !v) return rc;
+    if (strlen(v) > URL_MAX_LEN) return fail(l, "DATABASE_READ_URL is too long");
+    bool pg = strncmp(v, "postgresql://", 13) == 0 || strncmp(v, "postgres://", 11) == 0;
+    if (!pg) return fail(l, "DATABASE_READ_URL must be postgresql://user:password@host:port/db");
+    if (strncmp(c->database_url, "postgres", 8) != 0)
+        return fail(l, "DATABASE_READ_URL needs a postgresql:// DATABASE_URL (the primary)");
+    c->database_read_url = dup_or_die(v);
+    return 0;
+}
+
 static int parse_origins(struct loader *l, struct config *c) {
     const char *v = var(l, "ORIGINS");
     if (!v) return 0;
@@ -257,6 +272,7 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     int rc = strlen(c->host) > 255 ? fail(&l, "HOST is too long") : 0;
     if (rc == 0) rc = parse_int(&l, "PORT", 8080, 1, 65535, &c->port);
     if (rc == 0) rc = parse_database_url(&l, c);
+    if (rc == 0) rc = parse_read_replica(&l, c);
     if (rc == 0) rc = parse_public_url(&l, c);
     if (rc == 0) rc = parse_origins(&l, c);
     if (rc == 0) rc = parse_algorithms(&l, c);
@@ -290,5 +306,6 @@ void config_free(struct config *c) {
     free(c->data_dir);
     free(c->key_file);
     free(c->metrics_token);
+    free(c->database_read_url);
     memset(c, 0, sizeof *c);
 }

@@ -34,6 +34,8 @@ struct config {
     int threads;            /* THREADS, default: number of cores */
     bool access_log;        /* ACCESS_LOG, default on */
     bool log_json;          /* LOG_FORMAT=json: access log lines as JSON objects (default text) */
+    char *database_read_url; /* DATABASE_READ_URL: a PostgreSQL standby for reads; NULL = none */
+    int read_sticky_s;      /* READ_AFTER_WRITE_SECONDS: a writer's reads go to the primary this long */
     char *metrics_token;    /* METRICS_TOKEN: bearer for /metrics; NULL = loopback clients only */
 };
 

@@ -129,16 +129,29 @@ static void metric(struct strbuf *out, const char *name, const char *type, const
                 (unsigned long long)value);
 }
 
-static void render_pool(struct store_pool *pool, struct strbuf *out) {
-    struct store_pool_stats ps;
-    store_pool_stats(pool, &ps);
-    metric(out, "audition_db_pool_size", "gauge", "Most database connections this instance opens.", (uint64_t)ps.size);
-    metric(out, "audition_db_pool_open", "gauge", "Database connections open now.", (uint64_t)ps.open);
-    metric(out, "audition_db_pool_in_use", "gauge", "Database connections handed to requests now.",
-           (uint64_t)ps.in_use);
-    metric(out, "audition_db_pool_waits_total", "counter", "Acquires that waited for a free connection.", ps.waits);
-    metric(out, "audition_db_pool_failures_total", "counter",
-           "Acquires that failed (waited too long or could not connect).", ps.failures);
+static void pool_metric(struct strbuf *out, const char *name, const char *type, const char *help,
+                        struct store_pool *const pools[2], int which) {
+    static const char *const label[2] = {"primary", "replica"};
+    strbuf_addf(out, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+    for (int i = 0; i < 2; i++) {
+        if (!pools[i]) continue;
+        struct store_pool_stats ps;
+        store_pool_stats(pools[i], &ps);
+        uint64_t v = which == 0 ? (uint64_t)ps.size : which == 1 ? (uint64_t)ps.open : which == 2 ? (uint64_t)ps.in_use
+                   : which == 3 ? ps.waits : ps.failures;
+        strbuf_addf(out, "%s{pool=\"%s\"} %llu\n", name, label[i], (unsigned long long)v);
+    }
+}
+
+/* One series per pool: pool="primary" (DATABASE_URL), pool="replica" (DATABASE_READ_URL). */
+static void render_pools(struct store_pool *const pools[2], struct strbuf *out) {
+    pool_metric(out, "audition_db_pool_size", "gauge", "Most database connections this instance opens.", pools, 0);
+    pool_metric(out, "audition_db_pool_open", "gauge", "Database connections open now.", pools, 1);
+    pool_metric(out, "audition_db_pool_in_use", "gauge", "Database connections handed to requests now.", pools, 2);
+    pool_metric(out, "audition_db_pool_waits_total", "counter", "Acquires that waited for a free connection.", pools,
+                3);
+    pool_metric(out, "audition_db_pool_failures_total", "counter",
+                "Acquires that failed (waited too long or could not connect).", pools, 4);
 }
 
 static void render_auth(struct auth *auth, struct strbuf *out) {
@@ -152,12 +165,14 @@ static void render_auth(struct auth *auth, struct strbuf *out) {
            as.jwks_fetches);
 }
 
-void metrics_render(struct metrics *m, struct store_pool *pool, struct auth *auth, struct strbuf *out) {
+void metrics_render(struct metrics *m, struct store_pool *pool, struct store_pool *read_pool, struct auth *auth,
+                    struct strbuf *out) {
     render_requests(m, out);
     render_latency(m, out);
     metric(out, "audition_http_requests_in_flight", "gauge", "Requests being served now (this one included).",
            (uint64_t)atomic_load(&m->in_flight));
-    if (pool) render_pool(pool, out);
+    struct store_pool *const pools[2] = {pool, read_pool};
+    if (pool || read_pool) render_pools(pools, out);
     if (auth) render_auth(auth, out);
     strbuf_addf(out, "# HELP audition_build_info The running version.\n# TYPE audition_build_info gauge\n"
                      "audition_build_info{version=\"%s\"} 1\n", AUDITION_VERSION);

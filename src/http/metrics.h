@@ -21,7 +21,9 @@ void metrics_started(struct metrics *m);
 /* A request completed: route is NULL when none matched (404, 405, preflight). */
 void metrics_finished(struct metrics *m, const struct route *route, int status, long duration_us);
 
-/* The whole exposition (text/plain; version=0.0.4). pool/auth may be NULL. */
-void metrics_render(struct metrics *m, struct store_pool *pool, struct auth *auth, struct strbuf *out);
+/* The whole exposition (text/plain; version=0.0.4). Pools and auth may be
+ * NULL; pool is the primary, read_pool the DATABASE_READ_URL replica. */
+void metrics_render(struct metrics *m, struct store_pool *pool, struct store_pool *read_pool, struct auth *auth,
+                    struct strbuf *out);
 
 #endif

@@ -17,6 +17,7 @@
 
 struct MHD_Connection;
 struct metrics;
+struct sticky;
 struct route;
 
 /* Everything shared by all requests; read-only while serving. */
@@ -25,6 +26,8 @@ struct app {
     struct auth *auth;
     struct store_pool *pool;
     struct metrics *metrics;    /* GET /metrics counters (atomics); may be NULL */
+    struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
+    struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
 };
 
 struct request {
@@ -39,6 +42,7 @@ struct request {
     size_t body_len;
     struct arena *arena;        /* freed after the response is sent */
     struct store_conn *db;      /* acquired on demand by request_db() */
+    struct store_pool *db_pool; /* the pool db came from (primary or read replica) */
     const char *request_id;     /* X-Request-Id, sane or generated (request_id.h) */
 };
 

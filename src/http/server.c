@@ -17,6 +17,7 @@
 #include "http/access_log.h"
 #include "http/cors.h"
 #include "http/metrics.h"
+#include "http/read_routing.h"
 #include "http/request_id.h"
 #include "http/response.h"
 #include "http/routes.h"
@@ -59,7 +60,7 @@ const char *request_query(const struct request *rq, const char *name) {
 
 struct store_conn *request_db(struct request *rq, struct response *rs) {
     if (rq->db) return rq->db;
-    enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
+    enum store_status st = db_acquire_for(rq, DB_WAIT_MS);   /* primary or read replica: read_routing.c */
     if (st != STORE_OK) {
         rq->db = NULL;
         response_store_error(rq, rs, st);
@@ -230,10 +231,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     x->rq.body_len = x->body.len;
     x->rs.status = 200;
     x->rq.route->handler(&x->rq, &x->rs);
-    if (x->rq.db) {
-        store_release(x->srv->app->pool, x->rq.db);
-        x->rq.db = NULL;
-    }
+    db_request_done(&x->rq, x->rs.status);   /* release; remember a successful writer (read_routing.c) */
     return send_response(x);
 }
 
@@ -265,7 +263,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (!x) return;
     *con_cls = NULL;
     observe_completed(srv, x, toe);
-    if (x->rq.db) store_release(srv->app->pool, x->rq.db);
+    if (x->rq.db) store_release(x->rq.db_pool, x->rq.db);
     strbuf_free(&x->body);
     strbuf_free(&x->rs.body);
     arena_free(&x->arena);

@@ -389,12 +389,17 @@ static enum store_status pg_schema_current(struct store_conn *base, bool *curren
     return st;
 }
 
+static enum store_status pg_ping(struct store_conn *base) {
+    return pg_ready(pg(base));
+}
+
 const struct store_ops store_pg_ops = {
     .name = "postgresql",
     .open = pg_open,
     .close = pg_close,
     .migrate = pg_migrate,
     .schema_current = pg_schema_current,
+    .ping = pg_ping,
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,

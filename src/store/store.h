@@ -71,6 +71,9 @@ struct store_ops {
     /* Sets *current when the newest embedded migration is recorded in
      * schema_migrations (they are applied in order, one transaction each). */
     enum store_status (*schema_current)(struct store_conn *c, bool *current);
+    /* OK when the connection is usable, reconnecting a dead session first
+     * (without a round trip when it is alive); UNAVAILABLE otherwise. */
+    enum store_status (*ping)(struct store_conn *c);
     /* Deletes every movie, actor and cast (seed --force), inside the caller's transaction. */
     enum store_status (*clear)(struct store_conn *c);
     /* Moves id sequences past the largest ids in use (after explicit-id inserts). */

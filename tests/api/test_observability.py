@@ -158,7 +158,10 @@ def test_json_access_log(backend, make_server):
 
 @pytest.mark.backends("sqlite")
 @pytest.mark.parametrize("var,value", [("LOG_FORMAT", "xml"), ("METRICS_TOKEN", "short"),
-                                       ("METRICS_TOKEN", "has a space in it somewhere")])
+                                       ("METRICS_TOKEN", "has a space in it somewhere"),
+                                       ("DATABASE_READ_URL", "postgresql://a:b@127.0.0.1:1/x"),
+                                       ("DATABASE_READ_URL", "sqlite:///tmp/x.db"),
+                                       ("READ_AFTER_WRITE_SECONDS", "-1")])
 def test_bad_observability_config_stops_start(backend, unstarted, var, value):
     unstarted.extra_env = {var: value}
     p = unstarted.cli("migrate")
@@ -201,9 +204,10 @@ def test_metrics_histogram_is_cumulative(server):
 
 def test_metrics_pool_and_auth_counters(fresh):
     m0 = metrics(fresh)
-    assert m0[("audition_db_pool_size", "")] >= 1
-    assert 0 <= m0[("audition_db_pool_in_use", "")] <= m0[("audition_db_pool_open", "")]
-    assert m0[("audition_db_pool_waits_total", "")] >= 0
+    assert m0[("audition_db_pool_size", '{pool="primary"}')] >= 1
+    assert 0 <= m0[("audition_db_pool_in_use", '{pool="primary"}')] <= m0[("audition_db_pool_open", '{pool="primary"}')]
+    assert m0[("audition_db_pool_waits_total", '{pool="primary"}')] >= 0
+    assert not [k for k in m0 if 'pool="replica"' in k[1]]   # no DATABASE_READ_URL here
     token = fresh.keys.role_token("assistant")
     ok(fresh.get("/movies", token=token))
     ok(fresh.get("/movies", token=token))
