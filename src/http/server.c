@@ -241,9 +241,10 @@ static void observe_completed(struct server *srv, const struct exchange *x, enum
     struct timespec end;
     clock_gettime(CLOCK_MONOTONIC, &end);
     long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
-    metrics_finished(srv->app->metrics, x->rq.route, x->rs.status, us);
-    const struct config *cfg = srv->app->cfg;
     bool complete = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK;
+    /* 499 (as nginx): the connection ended before the whole answer was sent */
+    metrics_finished(srv->app->metrics, x->rq.route, complete ? x->rs.status : 499, us);
+    const struct config *cfg = srv->app->cfg;
     if (!cfg->access_log) return;
     if (cfg->log_json) {
         struct access_entry e = {x->rq.method, x->rq.path, x->rq.route ? x->rq.route->pattern : NULL,
