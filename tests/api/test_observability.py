@@ -4,6 +4,7 @@ echoed, logged), LOG_FORMAT=json access logs."""
 
 import json
 import re
+import socket
 import sqlite3
 import time
 
@@ -244,3 +245,16 @@ def test_ops_endpoints_are_get_only(server):
         r = server.req("POST", path, role=None)
         error(r, 405)
         assert r.headers["Allow"] == "GET"
+
+
+def test_connection_closed_mid_body_counts_as_499(server):
+    key = ("audition_http_requests_total", '{method="POST",route="/actors",status="499"}')
+    before = metrics(server).get(key, 0)
+    head = (f"POST /actors HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {server.token('producer')}\r\n"
+            "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\"").encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
+        s.sendall(head)
+    deadline = time.monotonic() + 10
+    while metrics(server).get(key, 0) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert metrics(server).get(key, 0) == before + 1
