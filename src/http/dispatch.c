@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "http/read_routing.h"
 #include "http/response.h"
 #include "http/routes.h"
 #include "http/server.h"
@@ -33,7 +34,7 @@ void request_resume(struct request *rq) {
 
 struct store_conn *request_db(struct request *rq, struct response *rs) {
     if (rq->db) return rq->db;
-    enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
+    enum store_status st = db_acquire_for(rq, DB_WAIT_MS); /* primary or read replica: read_routing.c */
     if (st != STORE_OK) {
         rq->db = NULL;
         response_store_error(rq, rs, st);
@@ -117,10 +118,7 @@ void dispatch_run(struct request *rq, struct response *rs) {
         rs->status = 200;
         rq->route->handler(rq, rs);
     }
-    if (rq->db) {
-        store_release(rq->app->pool, rq->db);
-        rq->db = NULL;
-    }
+    db_request_done(rq, rs->status); /* release; remember a successful writer (read_routing.c) */
 }
 
 void dispatch_request(struct request *rq, struct response *rs, bool *preflight) {
