@@ -6,23 +6,39 @@ ASAN_BUILD ?= build-asan
 BIN        := $(BUILD)/audition
 export DATABASE_URL ?= sqlite://data/audition.db
 
-.PHONY: all build asan deps run test unit clean help
+# npm packages, installed from the committed package-lock.json files (then the
+# build and the tests need no network): Swagger UI for /docs/, newman for the
+# Postman collection.
+SWAGGER_UI := docs/ui/node_modules/swagger-ui-dist/package.json
+NEWMAN     := postman/node_modules/newman/package.json
+
+.PHONY: all build asan deps npm run test unit clean help
 
 all: build
 
 deps:
 	@scripts/install-deps
 
-$(BUILD)/build.ninja:
+$(SWAGGER_UI): docs/ui/package-lock.json
+	npm ci --prefix docs/ui --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(NEWMAN): postman/package-lock.json
+	npm ci --prefix postman --no-audit --no-fund --loglevel=error
+	@touch $@
+
+npm: $(SWAGGER_UI) $(NEWMAN)
+
+$(BUILD)/build.ninja: | $(SWAGGER_UI)
 	meson setup $(BUILD) --buildtype=debugoptimized
 
-$(ASAN_BUILD)/build.ninja:
+$(ASAN_BUILD)/build.ninja: | $(SWAGGER_UI)
 	meson setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
-build: $(BUILD)/build.ninja
+build: $(SWAGGER_UI) $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
-asan: $(ASAN_BUILD)/build.ninja
+asan: $(SWAGGER_UI) $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
 
 # Installs what is missing, builds, seeds data/audition.db on first run, serves.
@@ -31,7 +47,7 @@ run: deps build
 
 # The whole suite: unit tests, black-box API tests on SQLite and PostgreSQL,
 # and the same black-box tests against the sanitizer build.
-test: deps build asan
+test: deps build asan $(NEWMAN)
 	@scripts/run-tests
 
 unit: build

@@ -1,5 +1,5 @@
-/* Entry point: picks the sub-command (serve, migrate, seed, token, version,
- * help) and shares the small helpers every command uses. */
+/* Entry point: picks the sub-command (serve, migrate, seed, token, routes,
+ * version, help) and shares the small helpers every command uses. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +16,7 @@ static const char usage[] =
     "  token --role ROLE [--ttl 1h] [--sub NAME]\n"
     "                             print a bearer token signed by the local key\n"
     "                             (ROLE: assistant, director or producer)\n"
+    "  routes                     print the route table: method, path, permission\n"
     "  version                    print the version\n"
     "  help                       print this text\n"
     "\n"
@@ -86,6 +87,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "migrate") == 0) return cmd_migrate(argc - 1, argv + 1);
     if (strcmp(cmd, "seed") == 0) return cmd_seed(argc - 1, argv + 1);
     if (strcmp(cmd, "token") == 0) return cmd_token(argc - 1, argv + 1);
+    if (strcmp(cmd, "routes") == 0) return cmd_routes(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("audition %s\n", AUDITION_VERSION);
         return EXIT_OK;

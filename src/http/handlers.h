@@ -40,4 +40,8 @@ void handle_cast_delete(struct request *rq, struct response *rs);
 void handle_health(struct request *rq, struct response *rs);
 void handle_jwks(struct request *rq, struct response *rs);
 
+/* docs.c: the embedded OpenAPI document and its reference page. */
+void handle_openapi(struct request *rq, struct response *rs);
+void handle_docs(struct request *rq, struct response *rs);
+
 #endif
