@@ -11,6 +11,7 @@ import pytest
 
 from checks import error, ok
 from openapi import REPO
+from server import binary
 
 DOCS = os.path.join(REPO, "docs")
 
@@ -108,3 +109,24 @@ def test_relative_links_resolve(page):
         if os.path.relpath(path, REPO) in PENDING:
             continue
         assert os.path.exists(path), f"{page} links to {target}, which does not exist"
+
+
+@pytest.mark.backends("sqlite")
+def test_upgrade_commands(docs_server, backend):
+    srv = docs_server
+    os.makedirs(os.path.join(srv.tmp, "build"))
+    os.symlink(binary(), os.path.join(srv.tmp, "build", "audition"))
+    out = run_block("upgrading.md", "migrate", srv.tmp, srv.env())
+    lines = out.splitlines()
+    assert lines[0] == "migrations are current (sqlite)"
+    shipped = sorted(os.listdir(os.path.join(REPO, "src", "store", "migrations", "sqlite")))
+    assert lines[1:] == shipped, "every migration in the source tree is applied, in order"
+    ok(srv.get("/movies"))  # the running server did not mind
+
+
+def test_routes_command_in_troubleshooting(tmp_path):
+    os.makedirs(tmp_path / "build")
+    os.symlink(binary(), tmp_path / "build" / "audition")
+    out = run_block("troubleshooting.md", "routes", tmp_path, dict(os.environ))
+    assert re.search(r"^GET\s+/movies/\{id\}\s+read:movies$", out, re.M), out
+    assert re.search(r"^GET\s+/openapi.json\s+-$", out, re.M), out
