@@ -74,7 +74,8 @@ def _error_response():
 
 
 def check(method, path, status, headers, text):
-    """Raises AssertionError when the response does not conform to the document.
+    """Raises AssertionError when the response does not conform to the document
+    (status, documented headers, Content-Type, JSON body).
 
     Unknown paths (404) and known paths with an undocumented method (405) must
     carry the contract's error body; OPTIONS (CORS preflight) is not an API
@@ -100,6 +101,11 @@ def check(method, path, status, headers, text):
             f"{where}: status {status} is not documented for {method} {template} " \
             f"(documented: {sorted(responses)})"
         response = deref(responses.get(str(status), responses.get("default")))
+    for name, spec in (response.get("headers") or {}).items():
+        value = headers.get(name)
+        assert value is not None, f"{where}: documented header {name} is missing"
+        errors = schema_errors(value, spec.get("schema", {}))
+        assert not errors, f"{where}: header {name}: {value!r} does not match: {errors[0].message}"
     if status in (204, 304):
         assert not text, f"{where}: a {status} has no body, got {text[:200]!r}"
         return
