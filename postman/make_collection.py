@@ -5,7 +5,8 @@ tests/api/test_postman.py fails when the committed collection is stale.
 
 The requests run in order on a freshly seeded database (`audition seed`): later
 requests use ids that earlier ones saved in collection variables. Tokens come
-from the environment: tokenAssistant, tokenDirector, tokenProducer.
+from the environment: tokenAssistant, tokenDirector, tokenProducer, and a
+built-in director user to sign in as: loginUsername, loginPassword.
 
 usage: postman/make_collection.py            (rewrites the collection)
        postman/make_collection.py --check    (exit 1 if the file is stale)
@@ -71,7 +72,8 @@ def case(name, method, path, role=None, body=None, ctype=None, raw=None, headers
     elif status >= 400:
         tests.append(f"pm.test('error is {PHRASE[status]}', () => "
                      f"pm.expect(pm.response.json().error).to.equal({js(PHRASE[status])}));")
-    elif path.startswith("/docs/") or path in ("/openapi.json", "/.well-known/jwks.json"):
+    elif path.startswith("/docs/") or path in ("/openapi.json", "/.well-known/jwks.json",
+                                               "/.well-known/openid-configuration", "/auth/login"):
         pass
     else:
         tests.append("pm.test('success is true', () => pm.expect(pm.response.json().success).to.equal(true));")
@@ -142,6 +144,35 @@ def authentication():
         case("Assistant posting garbage gets 403, not 400", "POST", "/movies", role="assistant",
              raw="{garbage", status=403),
     ]}
+
+
+def identity():
+    return {"name": "Identity", "item": [
+        case("Discovery document", "GET", "/.well-known/openid-configuration", checks=[
+            "pm.expect(b.jwks_uri).to.match(/\\/\\.well-known\\/jwks\\.json$/)",
+            "pm.expect(b.login_endpoint).to.match(/\\/auth\\/login$/)"]),
+        case("Sign in", "POST", "/auth/login",
+             body={"username": "{{loginUsername}}", "password": "{{loginPassword}}"},
+             checks=["pm.expect(b.tokenType).to.equal('Bearer')", "pm.expect(b.expiresIn).to.be.above(0)",
+                     "pm.expect(b.user.username).to.equal(pm.environment.get('loginUsername'))",
+                     "pm.expect(b.user.role).to.equal('director')"],
+             save={"loginToken": "b.accessToken"}),
+        case("Who am I, signed in", "GET", "/auth/me", headers={"Authorization": "Bearer {{loginToken}}"},
+             checks=["pm.expect(b.user.username).to.equal(pm.environment.get('loginUsername'))",
+                     "pm.expect(b.user.permissions).to.include('create:casts')"]),
+        case("Sign in with a wrong password", "POST", "/auth/login",
+             body={"username": "{{loginUsername}}", "password": "not the password"}, status=401),
+        case("Sign in without a password", "POST", "/auth/login", body={"username": "x"}, status=400),
+        case("Sign in with an extra key", "POST", "/auth/login",
+             body={"username": "x", "password": "y", "remember": True}, status=400),
+        case("Sign in: not application/json", "POST", "/auth/login", raw="username=x&password=y",
+             ctype="application/x-www-form-urlencoded", status=415),
+        case("Who am I, without a token", "GET", "/auth/me", status=401),
+    ] + [case(f"Who am I as {role}", "GET", "/auth/me", role, checks=[
+            "pm.expect(b.user.subject).to.be.a('string')",
+            "pm.expect(b.user.permissions).to.include('read:movies')",
+            f"pm.expect(b.user.permissions.includes('create:movies')).to.equal({str(role == 'producer').lower()})"])
+         for role in ROLES]}
 
 
 def movies():
@@ -344,8 +375,8 @@ def collection():
         "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": COLLECTION_TEST}}],
         "variable": [{"key": "movieId", "value": ""}, {"key": "actorId", "value": ""},
                      {"key": "actor2Id", "value": ""}, {"key": "movie2ETag", "value": ""},
-                     {"key": "movieETag", "value": ""}],
-        "item": [service(), authentication(), movies(), actors(), casts(), deletions()],
+                     {"key": "movieETag", "value": ""}, {"key": "loginToken", "value": ""}],
+        "item": [service(), authentication(), identity(), movies(), actors(), casts(), deletions()],
     }
 
 

@@ -233,6 +233,24 @@ static int parse_paths(struct loader *l, struct config *c) {
     return 0;
 }
 
+static int parse_identity(struct loader *l, struct config *c) {
+    struct identity_config *id = &c->identity;
+    const char *m = var(l, "AUTH_MASTER_KEY_FILE");
+    size_t n = strlen(c->data_dir) + sizeof "/master.key";
+    id->master_key_file = m ? dup_or_die(m) : malloc(n);
+    if (!id->master_key_file) abort();
+    if (!m) snprintf(id->master_key_file, n, "%s/master.key", c->data_dir);
+    if (strlen(id->master_key_file) > 1100) return fail(l, "AUTH_MASTER_KEY_FILE is too long");
+    int rc = parse_int(l, "AUTH_TOKEN_MAX_TTL", 30L * 86400, 1, 366L * 86400, &id->token_max_ttl);
+    if (rc == 0) rc = parse_int(l, "LOGIN_TOKEN_TTL", 3600, 1, id->token_max_ttl, &id->token_ttl);
+    if (rc == 0) rc = parse_int(l, "AUTH_REFRESH", 30, 1, 60, &id->refresh);
+    if (rc == 0) rc = parse_int(l, "LOGIN_MAX_FAILURES", 5, 1, 1000, &id->max_failures_user);
+    if (rc == 0) rc = parse_int(l, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100000, &id->max_failures_addr);
+    if (rc == 0) rc = parse_int(l, "LOGIN_THROTTLE_WINDOW", 300, 1, 86400, &id->throttle_window);
+    if (rc == 0) rc = parse_int(l, "LOGIN_HASH_THREADS", 2, 1, 16, &id->hash_threads);
+    return rc;
+}
+
 int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, size_t errlen) {
     struct loader l = {get, ctx, err, errlen};
     memset(c, 0, sizeof *c);
@@ -247,6 +265,7 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     if (rc == 0) rc = parse_algorithms(&l, c);
     if (rc == 0) rc = parse_auth(&l, c);
     if (rc == 0) rc = parse_paths(&l, c);
+    if (rc == 0) rc = parse_identity(&l, c);
     if (rc == 0) rc = parse_bool(&l, "HYDRATE_DB", false, &c->hydrate);
     if (rc == 0) rc = parse_bool(&l, "ACCESS_LOG", true, &c->access_log);
     if (rc == 0) rc = parse_int(&l, "THREADS", cores > 0 && cores < 64 ? cores : 2, 1, 64, &c->threads);
@@ -273,5 +292,6 @@ void config_free(struct config *c) {
     free(c->auth_jwks_url);
     free(c->data_dir);
     free(c->key_file);
+    free(c->identity.master_key_file);
     memset(c, 0, sizeof *c);
 }

@@ -13,6 +13,20 @@ enum jwt_alg_bit { ALG_RS256 = 1u << 0, ALG_ES256 = 1u << 1, ALG_EDDSA = 1u << 2
 
 #define CONFIG_MAX_ORIGINS 32
 
+/* The built-in identity's settings (docs/identity.md). Times in seconds. */
+struct identity_config {
+    char *master_key_file;  /* AUTH_MASTER_KEY_FILE, default DATA_DIR/master.key */
+    int token_ttl;          /* LOGIN_TOKEN_TTL: lifetime of /auth/login tokens, default 3600 */
+    int token_max_ttl;      /* AUTH_TOKEN_MAX_TTL: longest lifetime issued; retired keys are
+                               published this long, default 30 days */
+    int refresh;            /* AUTH_REFRESH: users' disabled state and signing keys are re-read
+                               at least this often, default 30 */
+    int max_failures_user;  /* LOGIN_MAX_FAILURES: per username per window, default 5 */
+    int max_failures_addr;  /* LOGIN_MAX_FAILURES_PER_ADDRESS: per client address, default 20 */
+    int throttle_window;    /* LOGIN_THROTTLE_WINDOW, default 300 */
+    int hash_threads;       /* LOGIN_HASH_THREADS: password hashes run at once, default 2 */
+};
+
 struct config {
     char *database_url;     /* DATABASE_URL, default sqlite://data/audition.db */
     char *host;             /* HOST, default 127.0.0.1 */
@@ -33,6 +47,7 @@ struct config {
     bool hydrate;           /* HYDRATE_DB: load demo data at serve if empty */
     int threads;            /* THREADS, default: number of cores */
     bool access_log;        /* ACCESS_LOG, default on */
+    struct identity_config identity;
 };
 
 /* Reads a variable; returns NULL when unset. */

@@ -1,8 +1,8 @@
 /* The auth facade (auth.h): builds the verifier from the configuration
- * (external JWKS or the built-in issuer's key), checks bearer tokens through
- * the verified-token cache, and mints tokens with the local key. The JWS,
- * JWKS, cache and key mechanics live in jwt.c, jwks*.c, token_cache.c and
- * local_key.c. */
+ * (external JWKS or the built-in issuer's keys), checks bearer tokens through
+ * the verified-token cache (and, for built-in users, the enabled-users gate),
+ * and mints tokens with the local key. The JWS, JWKS, cache, key and user
+ * mechanics live in jwt.c, jwks*.c, token_cache.c, keyring.c and user_gate.c. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,11 +16,13 @@
 #include "auth/auth.h"
 #include "auth/jwks.h"
 #include "auth/jwt.h"
-#include "auth/local_key.h"
+#include "auth/keyring.h"
 #include "auth/token_cache.h"
+#include "auth/user_gate.h"
 
 #define ALG_ALL (ALG_RS256 | ALG_ES256 | ALG_EDDSA)
 #define MINT_MAX_TTL (10L * 366 * 24 * 3600)
+#define LOCAL_REFETCH_S 0 /* the keyring itself limits re-reads on unknown kids (200 ms) */
 
 struct auth {
     uint32_t algorithms;
@@ -28,7 +30,10 @@ struct auth {
     char *audience;            /* NULL: any */
     struct jwks_source *keys;
     struct token_cache *tokens;
-    struct local_key *local;   /* the built-in issuer, or NULL */
+    struct keyring *local;     /* the built-in issuer's keys (not owned), or NULL */
+    struct user_gate *users;   /* with local: which built-in users are enabled */
+    int refresh;               /* AUTH_REFRESH: local keys re-read at least this often */
+    atomic_int_fast64_t keys_synced; /* when the local keys were last re-read */
     EVP_MD *sha256;
     bool curl_started;
     atomic_uint_fast64_t hits, misses;
@@ -59,14 +64,26 @@ static int check_config(const struct config *cfg, char *err, size_t errlen)
     return 0;
 }
 
+/* The built-in issuer's verification keys are read through the keyring. */
+static char *local_jwks_loader(void *ctx)
+{
+    struct keyring *k = ctx;
+    keyring_refresh(k, (int64_t)time(NULL), true);
+    return keyring_jwks(k);
+}
+
 static int open_keys(struct auth *a, const struct config *cfg, char *err, size_t errlen)
 {
     char why[512];
     if (cfg->local_issuer) {
-        if (local_key_open(cfg->data_dir, cfg->key_file, &a->local, err, errlen) < 0)
+        if (!a->local) {
+            snprintf(err, errlen, "the built-in issuer's signing keys are not open.");
             return -1;
-        if (jwks_source_open(NULL, local_key_jwks(a->local), &a->keys, why, sizeof why) < 0) {
-            snprintf(err, errlen, "AUTH_KEY_FILE: %s.", why);
+        }
+        a->users = user_gate_new(keyring_pool(a->local), cfg->identity.refresh);
+        if (!a->users || jwks_source_open_loader(local_jwks_loader, a->local, LOCAL_REFETCH_S, &a->keys, why,
+                                                 sizeof why) < 0) {
+            snprintf(err, errlen, "signing keys: %s.", a->users ? why : "out of memory");
             return -1;
         }
         return 0;
@@ -89,7 +106,7 @@ static int open_keys(struct auth *a, const struct config *cfg, char *err, size_t
     return 0;
 }
 
-int auth_open(const struct config *cfg, struct auth **out, char *err, size_t errlen)
+int auth_open(const struct config *cfg, struct keyring *local_keys, struct auth **out, char *err, size_t errlen)
 {
     *out = NULL;
     if (check_config(cfg, err, errlen) < 0)
@@ -102,6 +119,9 @@ int auth_open(const struct config *cfg, struct auth **out, char *err, size_t err
     a->algorithms = cfg->algorithms & ALG_ALL;
     a->issuer = strdup(cfg->auth_issuer);
     a->audience = dup_or_null(cfg->auth_audience);
+    a->local = cfg->local_issuer ? local_keys : NULL;
+    a->refresh = cfg->identity.refresh;
+    atomic_init(&a->keys_synced, (int_fast64_t)time(NULL));
     a->tokens = token_cache_new(TOKEN_CACHE_CAPACITY);
     a->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
     if (!a->issuer || (cfg->auth_audience && !a->audience) || !a->tokens || !a->sha256) {
@@ -122,7 +142,7 @@ void auth_close(struct auth *a)
     if (!a)
         return;
     jwks_source_close(a->keys);
-    local_key_close(a->local);
+    user_gate_free(a->users);
     token_cache_free(a->tokens);
     EVP_MD_free(a->sha256);
     if (a->curl_started)
@@ -207,6 +227,17 @@ static enum auth_status verify(struct auth *a, const char *tok, size_t len, int6
     return rc == 0 ? AUTH_OK : AUTH_INVALID;
 }
 
+/* The built-in issuer's keys are re-read every AUTH_REFRESH seconds, so a
+ * rotation elsewhere (or a key leaving the JWKS) reaches this instance. */
+static void sync_local_keys(struct auth *a, int64_t now)
+{
+    int_fast64_t last = atomic_load_explicit(&a->keys_synced, memory_order_relaxed);
+    if (!a->local || now - last < a->refresh ||
+        !atomic_compare_exchange_strong(&a->keys_synced, &last, (int_fast64_t)now))
+        return;
+    jwks_source_refresh(a->keys, (time_t)now);
+}
+
 enum auth_status auth_check(struct auth *a, const char *authorization, struct auth_claims *claims,
                             const char **why)
 {
@@ -222,6 +253,7 @@ enum auth_status auth_check(struct auth *a, const char *authorization, struct au
     unsigned char digest[TOKEN_DIGEST_LEN];
     int64_t now = (int64_t)time(NULL);
     struct auth_claims found;
+    sync_local_keys(a, now);
     if (EVP_Digest(tok, len, digest, NULL, a->sha256, NULL) != 1) {
         *why = "internal error";
         return AUTH_INVALID;
@@ -240,6 +272,10 @@ enum auth_status auth_check(struct auth *a, const char *authorization, struct au
             return AUTH_INVALID;
         token_cache_put(a->tokens, digest, gen, &found);
     }
+    if (a->users && !user_gate_allows(a->users, found.sub, now)) {
+        *why = "user disabled";
+        return AUTH_INVALID;
+    }
     *claims = found;
     *why = "ok";
     return AUTH_OK;
@@ -254,9 +290,20 @@ void auth_stats(struct auth *a, struct auth_stats *out)
 
 /* ---- the built-in issuer ------------------------------------------------------ */
 
-const char *auth_local_jwks(const struct auth *a)
+char *auth_local_jwks(struct auth *a)
 {
-    return a && a->local ? local_key_jwks(a->local) : NULL;
+    if (!a || !a->local)
+        return NULL;
+    keyring_refresh(a->local, (int64_t)time(NULL), false);
+    return keyring_jwks(a->local);
+}
+
+bool auth_is_local(const struct auth *a) { return a && a->local; }
+
+void auth_note_user_enabled(struct auth *a, int64_t id)
+{
+    if (a && a->users)
+        user_gate_note_enabled(a->users, id);
 }
 
 static json_t *permission_array(uint32_t perms)
@@ -293,8 +340,9 @@ char *auth_mint_local(const struct auth *a, const char *sub, enum role r, long t
         snprintf(err, errlen, "a token needs a subject, a role and a lifetime of 1 s to 10 years.");
         return NULL;
     }
+    keyring_refresh(a->local, (int64_t)time(NULL), false);
     char *payload = mint_payload(a, sub, r, ttl_seconds);
-    char *token = payload ? local_key_sign(a->local, payload) : NULL;
+    char *token = payload ? keyring_sign(a->local, payload) : NULL;
     free(payload);
     if (!token)
         snprintf(err, errlen, "cannot sign the token.");

@@ -11,6 +11,9 @@ static const struct route routes[] = {
     /* method   pattern                               permission          body             handler */
     {"GET",    "/",                                   0,                  BODY_NONE,       handle_health, NULL},
     {"GET",    "/.well-known/jwks.json",              0,                  BODY_NONE,       handle_jwks, NULL},
+    {"GET",    "/.well-known/openid-configuration",   0,                  BODY_NONE,       handle_openid_configuration, NULL},
+    {"POST",   "/auth/login",                         0,                  BODY_JSON,       handle_login, NULL},
+    {"GET",    "/auth/me",                            PERM_AUTHENTICATED, BODY_NONE,       handle_me, NULL},
     {"GET",    "/openapi.json",                       0,                  BODY_NONE,       handle_openapi, NULL},
     {"GET",    "/docs/",                              0,                  BODY_NONE,       handle_docs, NULL},
     {"GET",    "/docs/swagger-ui-bundle.js",          0,                  BODY_NONE,       handle_docs, NULL},
