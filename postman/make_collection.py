@@ -72,7 +72,7 @@ def case(name, method, path, role=None, body=None, ctype=None, raw=None, headers
     elif status >= 400:
         tests.append(f"pm.test('error is {PHRASE[status]}', () => "
                      f"pm.expect(pm.response.json().error).to.equal({js(PHRASE[status])}));")
-    elif path.startswith("/docs/") or path in ("/openapi.json", "/.well-known/jwks.json",
+    elif path.startswith("/docs/") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
                                                "/.well-known/openid-configuration", "/auth/login"):
         pass
     else:
@@ -127,6 +127,10 @@ def service():
              checks=["pm.expect(b.openapi).to.match(/^3\\.1/)", "pm.expect(b.paths).to.have.property('/movies')"]),
         case("The API reference page", "GET", "/docs/",
              checks=["pm.expect(pm.response.text()).to.include('swagger-ui-bundle.js')"]),
+        case("Liveness probe", "GET", "/healthz", checks=["pm.expect(b).to.eql({status: 'alive', success: true})"]),
+        case("Readiness probe", "GET", "/readyz", checks=["pm.expect(b.status).to.equal('ready')"]),
+        case("Metrics (from loopback)", "GET", "/metrics",
+             checks=["pm.expect(pm.response.headers.get('Content-Type')).to.match(/^text\\/plain/)"]),
         case("Unknown path", "GET", "/nope", role="producer", status=404),
         case("Non-numeric id", "GET", "/movies/boom", role="producer", status=404),
         case("Wrong method", "PATCH", "/movies", role="producer", raw="[]",

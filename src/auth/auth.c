@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "auth/auth.h"
+#include "auth/issuers.h"
 #include "auth/jwks.h"
 #include "auth/jwt.h"
 #include "auth/keyring.h"
@@ -34,6 +35,7 @@ struct auth {
     struct user_gate *users;   /* with local: which built-in users are enabled */
     int refresh;               /* AUTH_REFRESH: local keys re-read at least this often */
     atomic_int_fast64_t keys_synced; /* when the local keys were last re-read */
+    struct issuer_set *extra;  /* AUTH_ISSUERS and the permission rules */
     EVP_MD *sha256;
     bool curl_started;
     atomic_uint_fast64_t hits, misses;
@@ -129,7 +131,7 @@ int auth_open(const struct config *cfg, struct keyring *local_keys, struct auth 
         auth_close(a);
         return -1;
     }
-    if (open_keys(a, cfg, err, errlen) < 0) {
+    if (open_keys(a, cfg, err, errlen) < 0 || issuer_set_open(cfg, &a->extra, err, errlen) < 0) {
         auth_close(a);
         return -1;
     }
@@ -143,6 +145,7 @@ void auth_close(struct auth *a)
         return;
     jwks_source_close(a->keys);
     user_gate_free(a->users);
+    issuer_set_close(a->extra);
     token_cache_free(a->tokens);
     EVP_MD_free(a->sha256);
     if (a->curl_started)
@@ -194,33 +197,56 @@ static enum auth_status bearer_token(const char *h, const char **tok, size_t *le
 
 /* The key for the token: an unknown kid may trigger one (rate-limited)
  * refetch of the key set. *set is the set the key belongs to. */
-static const struct jwks_key *key_for(struct auth *a, const struct jwt *j, int64_t now, struct jwks **set,
-                                      const char **why)
+static const struct jwks_key *key_for(struct jwks_source *keys, const struct jwt *j, int64_t now,
+                                      struct jwks **set, const char **why)
 {
-    *set = jwks_source_get(a->keys);
+    *set = jwks_source_get(keys);
     const struct jwks_key *key = jwks_find(*set, j->kid, why);
-    if (key || !j->kid || !jwks_source_refresh(a->keys, (time_t)now))
+    if (key || !j->kid || !jwks_source_refresh(keys, (time_t)now))
         return key;
     jwks_unref(*set);
-    *set = jwks_source_get(a->keys);
+    *set = jwks_source_get(keys);
     return jwks_find(*set, j->kid, why);
 }
 
+/* What the token must match and the keys that may vouch for it: those of
+ * the issuer its iss names (an AUTH_ISSUERS entry), else the primary's. */
+static struct jwks_source *expectations(struct auth *a, const struct jwt *j, int64_t now,
+                                        struct jwt_expect *want)
+{
+    const char *iss = json_string_value(json_object_get(j->payload, "iss"));
+    const struct trusted_issuer *t = iss && strcmp(iss, a->issuer) != 0 ? issuer_set_find(a->extra, iss) : NULL;
+    if (t) {
+        *want = (struct jwt_expect){t->issuer, t->audience, now, &t->rules};
+        return t->keys;
+    }
+    *want = (struct jwt_expect){a->issuer, a->audience, now, issuer_set_primary_rules(a->extra)};
+    return a->keys;
+}
+
+/* The key-set generation tokens are cached under: changes whenever any
+ * trusted issuer's keys do. */
+static uint64_t keys_generation(struct auth *a)
+{
+    return jwks_source_generation(a->keys) + issuer_set_generation(a->extra);
+}
+
 /* The full check: decode, claims, key, signature. *gen is the generation of
- * the key set that vouched for the token. */
+ * the key sets that vouched for the token, read before checking. */
 static enum auth_status verify(struct auth *a, const char *tok, size_t len, int64_t now,
                                struct auth_claims *claims, uint64_t *gen, const char **why)
 {
     struct jwt j;
     struct jwks *set = NULL;
-    const struct jwt_expect want = {a->issuer, a->audience, now};
+    struct jwt_expect want;
+    *gen = keys_generation(a);
     int rc = jwt_decode(tok, len, a->algorithms, &j, why);
+    struct jwks_source *keys = rc == 0 ? expectations(a, &j, now, &want) : NULL;
     if (rc == 0)
         rc = jwt_check_claims(&j, &want, claims, why);
     if (rc == 0) {
-        const struct jwks_key *key = key_for(a, &j, now, &set, why);
+        const struct jwks_key *key = key_for(keys, &j, now, &set, why);
         rc = key ? jwt_verify(&j, key->pkey, key->alg, why) : -1;
-        *gen = set->generation;
     }
     jwks_unref(set);
     jwt_clear(&j);
@@ -258,7 +284,7 @@ enum auth_status auth_check(struct auth *a, const char *authorization, struct au
         *why = "internal error";
         return AUTH_INVALID;
     }
-    if (token_cache_get(a->tokens, digest, jwks_source_generation(a->keys), &found)) {
+    if (token_cache_get(a->tokens, digest, keys_generation(a), &found)) {
         atomic_fetch_add_explicit(&a->hits, 1, memory_order_relaxed);
         if (found.exp + JWT_CLOCK_SKEW < now) {
             token_cache_remove(a->tokens, digest);
@@ -285,7 +311,7 @@ void auth_stats(struct auth *a, struct auth_stats *out)
 {
     out->cache_hits = atomic_load_explicit(&a->hits, memory_order_relaxed);
     out->cache_misses = atomic_load_explicit(&a->misses, memory_order_relaxed);
-    out->jwks_fetches = jwks_source_fetches(a->keys);
+    out->jwks_fetches = jwks_source_fetches(a->keys) + issuer_set_fetches(a->extra);
 }
 
 /* ---- the built-in issuer ------------------------------------------------------ */

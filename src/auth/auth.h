@@ -62,8 +62,10 @@ struct keyring;
 
 /* Builds the verifier from cfg: loads the JWKS (file://, https://,
  * http://loopback) or, with cfg->local_issuer, uses the built-in issuer's
- * keys (keyring.h; required then, NULL otherwise; must outlive the verifier).
- * Returns -1 and one sentence in err naming the variable at fault. */
+ * keys (keyring.h; required then, NULL otherwise; must outlive the verifier);
+ * then the key sets of the extra issuers (cfg->issuers, AUTH_ISSUERS) and the
+ * permission rules (AUTH_PERMISSIONS_CLAIM, AUTH_ROLE_MAP), copied. Returns -1
+ * and one sentence in err naming the variable at fault. */
 int auth_open(const struct config *cfg, struct keyring *local_keys, struct auth **out, char *err, size_t errlen);
 void auth_close(struct auth *a);
 
