@@ -6,6 +6,7 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "http/rep_cache.h"
 #include "http/server.h"
 #include "util/log.h"
 
@@ -38,10 +39,18 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct app app = {cfg, auth, pool};
+    /* Representations are cached only where the engine can tell cheaply that
+     * another connection wrote (SQLite); see docs/architecture.md. */
+    struct app app = {cfg, auth, pool, NULL};
+    if (store_pool_ops(pool)->changed_elsewhere && !(app.cache = rep_cache_new())) {
+        cli_error("out of memory");
+        auth_close(auth);
+        return EXIT_RUNTIME;
+    }
     struct server *srv = NULL;
     if (server_start(&app, &srv, err, sizeof err) != 0) {
         cli_error("%s", err);
+        rep_cache_free(app.cache);
         auth_close(auth);
         return EXIT_RUNTIME;
     }
@@ -52,6 +61,7 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     sigwait(&stop, &sig);
     log_msg(LOG_INFO, "received %s: finishing in-flight requests", sig == SIGTERM ? "SIGTERM" : "SIGINT");
     server_stop(srv, DRAIN_MS);
+    rep_cache_free(app.cache);
     auth_close(auth);
     log_msg(LOG_INFO, "stopped");
     return EXIT_OK;

@@ -9,6 +9,7 @@
 #include "http/handlers.h"
 #include "http/preconditions.h"
 #include "http/query.h"
+#include "http/rep_cache.h"
 #include "http/response.h"
 #include "http/routes.h"
 
@@ -67,10 +68,40 @@ void entity_list(struct request *rq, struct response *rs) {
     jw_obj_end(&w);
 }
 
+/* With a cache: notices writes by other connections, then takes the
+ * generation the representation will be read under (rep_cache.h). */
+static bool cache_generation(struct request *rq, struct response *rs, struct store_conn *db, uint64_t *gen) {
+    bool changed = false;
+    enum store_status st = request_ops(rq)->changed_elsewhere(db, &changed);
+    if (st != STORE_OK) {
+        response_store_error(rq, rs, st);
+        return false;
+    }
+    if (changed) rep_cache_bump(rq->app->cache);
+    *gen = rep_cache_generation(rq->app->cache);
+    return true;
+}
+
+/* 304 when If-None-Match names the representation's ETag, else the body. */
+static void answer_conditionally(struct request *rq, struct response *rs) {
+    const char *inm = request_header(rq, "If-None-Match");
+    if (inm && etag_list_matches(inm, rs->etag, true)) {
+        strbuf_reset(&rs->body);
+        response_empty(rs, 304);
+    }
+}
+
 void entity_get(struct request *rq, struct response *rs) {
     const struct entity_api *e = api_of(rq);
+    struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
-    if (!db) return;
+    uint64_t gen = 0;
+    if (!db || (cache && !cache_generation(rq, rs, db, &gen))) return;
+    if (cache && rep_cache_get(cache, e, rq->ids[0], gen, &rs->body, rs->etag)) {
+        rs->status = 200;
+        answer_conditionally(rq, rs);
+        return;
+    }
     void *full = arena_alloc(rq->arena, e->shape->full_size);
     enum store_status st = e->get(request_ops(rq), db, rq->ids[0], rq->arena, full);
     if (st != STORE_OK) {
@@ -79,10 +110,10 @@ void entity_get(struct request *rq, struct response *rs) {
     }
     struct strbuf json = STRBUF_INIT;
     represent_with_etag(e->shape, full, &json, rs->etag);
-    const char *inm = request_header(rq, "If-None-Match");
-    if (inm && etag_list_matches(inm, rs->etag, true)) response_empty(rs, 304);
-    else respond_wrapped(rs, e->item_key, &json);
+    respond_wrapped(rs, e->item_key, &json);
     strbuf_free(&json);
+    if (cache) rep_cache_put(cache, e, rq->ids[0], gen, rs->body.data, rs->body.len, rs->etag);
+    answer_conditionally(rq, rs);
 }
 
 void entity_create(struct request *rq, struct response *rs) {

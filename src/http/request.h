@@ -17,12 +17,14 @@
 
 struct MHD_Connection;
 struct route;
+struct rep_cache;
 
 /* Everything shared by all requests; read-only while serving. */
 struct app {
     const struct config *cfg;
     struct auth *auth;
     struct store_pool *pool;
+    struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
 };
 
 struct request {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "http/cors.h"
+#include "http/rep_cache.h"
 #include "http/response.h"
 #include "http/routes.h"
 #include "util/log.h"
@@ -223,6 +224,10 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     x->rq.body_len = x->body.len;
     x->rs.status = 200;
     x->rq.route->handler(&x->rq, &x->rs);
+    /* Whatever a write changed (committed by now), no cached representation
+     * survives it; this happens before the answer is sent. */
+    if (x->srv->app->cache && strcmp(x->rq.method, "GET") != 0 && strcmp(x->rq.method, "HEAD") != 0)
+        rep_cache_bump(x->srv->app->cache);
     if (x->rq.db) {
         store_release(x->srv->app->pool, x->rq.db);
         x->rq.db = NULL;

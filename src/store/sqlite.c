@@ -24,6 +24,8 @@ struct sq_conn {
     struct store_conn base;
     sqlite3 *db;
     sqlite3_stmt *stmts[ST_COUNT];   /* prepared on first use, reset after each */
+    sqlite3_stmt *data_version;      /* PRAGMA data_version, prepared on first use */
+    int64_t last_version;            /* its previous value; 0 before the first call */
 };
 
 static struct sq_conn *sq(struct store_conn *c) {
@@ -208,6 +210,7 @@ static void sq_close(struct store_conn *base) {
     struct sq_conn *c = sq(base);
     if (!c) return;
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(c->stmts[i]);
+    sqlite3_finalize(c->data_version);
     sqlite3_close_v2(c->db);
     free(c);
 }
@@ -257,6 +260,27 @@ static enum store_status sq_rollback(struct store_conn *c) {
     return sqlite3_get_autocommit(sq(c)->db) ? STORE_OK : sq_exec(sq(c), ST_ROLLBACK);
 }
 
+/* ---- changes by other connections ---- */
+
+/* PRAGMA data_version changes when another connection, in this process or
+ * another, commits; it does not change for this connection's own commits. */
+static enum store_status sq_changed_elsewhere(struct store_conn *base, bool *changed) {
+    struct sq_conn *c = sq(base);
+    int rc = SQLITE_OK;
+    if (!c->data_version) rc = sqlite3_prepare_v3(c->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                                                  &c->data_version, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(c->data_version);
+    if (rc != SQLITE_ROW) {
+        if (c->data_version) sqlite3_reset(c->data_version);
+        return sq_fail(c, rc);
+    }
+    int64_t v = sqlite3_column_int64(c->data_version, 0);
+    sqlite3_reset(c->data_version);
+    *changed = c->last_version == 0 || v != c->last_version;
+    c->last_version = v;
+    return STORE_OK;
+}
+
 /* ---- migrations ---- */
 
 #define SQ_MIGRATIONS_TABLE \
@@ -300,5 +324,6 @@ const struct store_ops store_sqlite_ops = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
+    .changed_elsewhere = sq_changed_elsewhere,
     STORE_QUERY_OPS,
 };

@@ -72,6 +72,13 @@ struct store_ops {
     enum store_status (*clear)(struct store_conn *c);
     /* Moves id sequences past the largest ids in use (after explicit-id inserts). */
     enum store_status (*sync_ids)(struct store_conn *c);
+
+    /* Sets *changed when a connection other than c (of this process or any
+     * other) may have committed since the previous call on c; the first call
+     * on a connection says true. Cheap (SQLite: PRAGMA data_version). NULL
+     * when the engine cannot tell cheaply (PostgreSQL): then nothing above
+     * the store may cache data. */
+    enum store_status (*changed_elsewhere)(struct store_conn *c, bool *changed);
 };
 
 extern const struct store_ops store_sqlite_ops;
