@@ -104,4 +104,9 @@ void store_release(struct store_pool *p, struct store_conn *c);
  * which clears it first. */
 enum store_status store_seed_demo(const struct store_ops *ops, struct store_conn *c, bool force);
 
+/* Loads n synthetic actors, n/10 movies and a cast link per actor (ten a
+ * movie), deterministic, in one transaction (synthetic.c; for benchmarks).
+ * Same refusal and force rules as store_seed_demo. */
+enum store_status store_seed_synthetic(const struct store_ops *ops, struct store_conn *c, int64_t n, bool force);
+
 #endif
