@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 BIN        := $(BUILD)/audition
 export DATABASE_URL ?= sqlite://data/audition.db
 
-.PHONY: all build asan deps run test unit clean help
+.PHONY: all build asan deps run test unit bench clean help
 
 all: build
 
@@ -34,6 +34,10 @@ run: deps build
 test: deps build asan
 	@scripts/run-tests
 
+# The benchmark against nginx's ceiling (several minutes; not part of test).
+bench: deps build
+	@bench/run.py
+
 unit: build
 	meson test -C $(BUILD) --print-errorlogs
 
@@ -43,5 +47,6 @@ clean:
 help:
 	@echo "make run    build and start the server with demo data on http://127.0.0.1:8080"
 	@echo "make test   run the whole test suite"
+	@echo "make bench  benchmark against nginx, append to bench/RESULTS.md"
 	@echo "make build  build $(BIN)"
 	@echo "make clean  remove build directories"
