@@ -37,6 +37,10 @@ static struct sq_conn *sq(struct store_conn *c) {
 /* A title/name filter: ?1 is the escaped pattern (like.h) or NULL for all.
  * LIKE is case-insensitive for ASCII letters only in SQLite. */
 #define SQ_MATCH(col) "(?1 IS NULL OR " col " LIKE ?1 ESCAPE '\\')"
+/* The same filter for 3+ characters: the FTS5 trigram index (migration 0003)
+ * finds candidates with the prefilter ?2, LIKE ?1 decides. */
+#define SQ_INDEXED(table, col) \
+    "id IN (SELECT rowid FROM " table "_fts WHERE " col " LIKE ?2) AND " col " LIKE ?1 ESCAPE '\\'"
 /* AUTOINCREMENT takes max(seq, max(id)) + 1, so lowering seq to max(id) is enough. */
 #define SQ_SYNC(table) \
     "UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM " table ") WHERE name = '" table "'"
@@ -79,6 +83,21 @@ static const char *const sq_sql[ST_COUNT] = {
     [ST_ACTOR_UPDATE] = "UPDATE actors SET (" ACTOR_FIELDS("") ") = (?2, ?3, ?4, ?5) WHERE id = ?1 RETURNING id",
     [ST_ACTOR_DELETE] = "DELETE FROM actors WHERE id = ?1 RETURNING id",
     [ST_ACTOR_LOCK] = "SELECT id FROM actors WHERE id = ?1",
+
+    [ST_MOVIE_COUNT_SEARCH] = "SELECT count(*) FROM movies WHERE " SQ_INDEXED("movies", "title"),
+    [ST_MOVIE_PAGE_SEARCH] =
+        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " SQ_INDEXED("movies", "title")
+        " ORDER BY title, id LIMIT ?3 OFFSET ?4)"
+        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
+        " ORDER BY m.title, m.id, a.name, a.id",
+    [ST_ACTOR_COUNT_SEARCH] = "SELECT count(*) FROM actors WHERE " SQ_INDEXED("actors", "name"),
+    [ST_ACTOR_PAGE_SEARCH] =
+        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " SQ_INDEXED("actors", "name")
+        " ORDER BY name, id LIMIT ?3 OFFSET ?4)"
+        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
+        " ORDER BY a.name, a.id, m.title, m.id",
 
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = ?1 AND actor_id = ?2 RETURNING movie_id",

@@ -46,8 +46,14 @@ def create_actor(srv, model, t):
     return aid
 
 
-def check_everything(srv, model, gone):
-    """Every representation equals the model; 304 only for the current ETag."""
+def check_everything(srv, model, gone, t):
+    """Every representation equals the model; 304 only for the current ETag;
+    a search for the tag (an indexed search) finds exactly the model's rows."""
+    for kind, total, ids in (("movies", "totalMovies", model.movies), ("actors", "totalActors", model.actors)):
+        found = ok(srv.get(f"/{kind}?search={t.upper()}"))
+        assert found[total] == len(ids)
+        assert len(found[kind]) == min(10, len(ids))
+        assert {x["id"] for x in found[kind]} <= set(ids)
     for kind, key, ids, build in (("movies", "movie", model.movies, model.movie),
                                   ("actors", "actor", model.actors, model.actor)):
         for rid in ids:
@@ -107,10 +113,10 @@ def hammer(writers, reader, seed, steps=60):
         create_movie(writers[0], model, t)
     for _ in range(4):
         create_actor(writers[0], model, t)
-    check_everything(reader, model, gone)
+    check_everything(reader, model, gone, t)
     for step in range(steps):
         one_write(rng, writers[step % len(writers)], model, t, gone)
-        check_everything(reader, model, gone)
+        check_everything(reader, model, gone, t)
 
 
 def test_reads_after_writes_on_one_server(server):
