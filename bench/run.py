@@ -172,6 +172,9 @@ def wait_port(port, proc, timeout=20):
 
 
 # -- Audition ------------------------------------------------------------------
+RUNNING = []   # every Audition started, stopped at the end even on failure
+
+
 class Audition:
     def __init__(self, db_url, tmp):
         self.tmp = tmp
@@ -191,6 +194,7 @@ class Audition:
         self.stderr = open(os.path.join(self.tmp, "serve.log"), "ab")
         t0 = time.monotonic()
         self.proc = subprocess.Popen([BIN, "serve"], env=self.env, stdout=subprocess.DEVNULL, stderr=self.stderr)
+        RUNNING.append(self)
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"audition serve exited {self.proc.returncode}; see {self.tmp}/serve.log")
@@ -202,9 +206,16 @@ class Audition:
                 time.sleep(0.001)
 
     def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=30)
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
         self.stderr.close()
+        if self in RUNNING:
+            RUNNING.remove(self)
 
 
 def make_bench_rows(srv, token):
@@ -375,6 +386,8 @@ def main():
             for backend in BACKENDS:
                 seeds[backend] = bench_scale(backend, cluster, rows)
     finally:
+        for srv in list(RUNNING):
+            srv.stop()
         if nginx:
             nginx.stop()
         if cluster:
@@ -382,5 +395,10 @@ def main():
     write_results(rows, mem, seeds)
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, interrupted)   # unwind: stop nginx, servers, PostgreSQL
     main()

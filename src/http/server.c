@@ -19,6 +19,7 @@
 #include "http/response.h"
 #include "http/routes.h"
 #include "util/log.h"
+#include "util/log_buffer.h"
 
 #define CONNECTION_LIMIT 10000
 #define CONNECTION_TIMEOUT_S 30
@@ -29,6 +30,7 @@
 struct server {
     struct MHD_Daemon *daemon;
     const struct app *app;
+    struct log_buffer *access_log;   /* NULL when ACCESS_LOG is off */
     atomic_int inflight;
 };
 
@@ -242,12 +244,13 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     struct exchange *x = *con_cls;
     if (!x) return;
     *con_cls = NULL;
-    if (srv->app->cfg->access_log) {
+    if (srv->access_log) {
         struct timespec end;
         clock_gettime(CLOCK_MONOTONIC, &end);
         long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
-        log_msg(LOG_INFO, "%s %s %d %zuB %ldus%s", x->rq.method, x->rq.path, x->rs.status, x->bytes_sent, us,
-                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection closed early)");
+        log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus%s", x->rq.method, x->rq.path,
+                          x->rs.status, x->bytes_sent, us,
+                          toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection closed early)");
     }
     if (x->rq.db) store_release(srv->app->pool, x->rq.db);
     strbuf_free(&x->body);
@@ -292,6 +295,12 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
     struct server *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->app = app;
+    if (cfg->access_log && !(s->access_log = log_buffer_open(STDERR_FILENO))) {
+        snprintf(err, errlen, "cannot start the access log's thread");
+        freeaddrinfo(ai);
+        free(s);
+        return -1;
+    }
     unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
@@ -310,6 +319,7 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
     if (!s->daemon) {
         snprintf(err, errlen, "cannot listen on %s:%d (in use, or not an address of this machine): "
                               "check HOST and PORT", cfg->host, cfg->port);
+        log_buffer_close(s->access_log);
         free(s);
         return -1;
     }
@@ -325,5 +335,6 @@ void server_stop(struct server *s, int drain_ms) {
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(s->daemon);
+    log_buffer_close(s->access_log);
     free(s);
 }
