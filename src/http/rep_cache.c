@@ -15,6 +15,8 @@ struct slot {
     pthread_mutex_t lock;
     const void *kind;       /* NULL: empty */
     int64_t id;
+    char text[REP_CACHE_TEXT_MAX + 1];
+    bool has_text;
     uint64_t gen;
     char etag[SHA256_HEX_LEN + 1];
     char *body;
@@ -51,16 +53,28 @@ void rep_cache_bump(struct rep_cache *c) {
     atomic_fetch_add(&c->gen, 1);
 }
 
-static struct slot *slot_of(struct rep_cache *c, const void *kind, int64_t id) {
-    uint64_t h = ((uint64_t)id ^ ((uint64_t)(uintptr_t)kind >> 4)) * 0x9E3779B97F4A7C15ull;
+static bool cacheable(struct rep_key k) {
+    return !k.text || strlen(k.text) <= REP_CACHE_TEXT_MAX;
+}
+
+static struct slot *slot_of(struct rep_cache *c, struct rep_key k) {
+    uint64_t h = (uint64_t)k.id ^ ((uint64_t)(uintptr_t)k.kind >> 4);
+    for (const char *t = k.text; t && *t; t++) h = (h ^ (unsigned char)*t) * 0x100000001B3ull;   /* FNV-1a */
+    h *= 0x9E3779B97F4A7C15ull;
     return &c->slots[h >> (64 - 11)];   /* 2^11 == SLOTS */
 }
 
-bool rep_cache_get(struct rep_cache *c, const void *kind, int64_t id, uint64_t gen, struct strbuf *out,
+static bool same_key(const struct slot *s, struct rep_key k) {
+    return s->kind == k.kind && s->id == k.id && s->has_text == (k.text != NULL) &&
+           (!k.text || strcmp(s->text, k.text) == 0);
+}
+
+bool rep_cache_get(struct rep_cache *c, struct rep_key key, uint64_t gen, struct strbuf *out,
                    char etag[SHA256_HEX_LEN + 1]) {
-    struct slot *s = slot_of(c, kind, id);
+    if (!cacheable(key)) return false;
+    struct slot *s = slot_of(c, key);
     pthread_mutex_lock(&s->lock);
-    bool hit = s->kind == kind && s->id == id && s->gen == gen;
+    bool hit = s->kind && same_key(s, key) && s->gen == gen;
     if (hit) {
         strbuf_add(out, s->body, s->len);
         memcpy(etag, s->etag, SHA256_HEX_LEN + 1);
@@ -69,18 +83,21 @@ bool rep_cache_get(struct rep_cache *c, const void *kind, int64_t id, uint64_t g
     return hit;
 }
 
-void rep_cache_put(struct rep_cache *c, const void *kind, int64_t id, uint64_t gen, const char *body, size_t len,
+void rep_cache_put(struct rep_cache *c, struct rep_key key, uint64_t gen, const char *body, size_t len,
                    const char etag[SHA256_HEX_LEN + 1]) {
-    if (len > BODY_MAX || gen != atomic_load(&c->gen)) return;   /* stale already: not worth keeping */
-    struct slot *s = slot_of(c, kind, id);
+    /* stale already: not worth keeping */
+    if (!cacheable(key) || len > BODY_MAX || gen != atomic_load(&c->gen)) return;
+    struct slot *s = slot_of(c, key);
     pthread_mutex_lock(&s->lock);
     char *body_copy = realloc(s->body, len + 1);
     if (body_copy) {
         s->body = body_copy;
         memcpy(s->body, body, len);
         s->len = len;
-        s->kind = kind;
-        s->id = id;
+        s->kind = key.kind;
+        s->id = key.id;
+        s->has_text = key.text != NULL;
+        if (key.text) memcpy(s->text, key.text, strlen(key.text) + 1);
         s->gen = gen;
         memcpy(s->etag, etag, SHA256_HEX_LEN + 1);
     }

@@ -1,5 +1,6 @@
 /* The in-process cache of GET representations (a movie's or an actor's
- * response body and ETag), valid for one "generation" of the data. Any write
+ * response body and ETag, or a list page's body), valid for one "generation"
+ * of the data. Any write
  * anywhere moves the generation on, so a hit is only ever the current data;
  * see docs/architecture.md ("The representation cache") for the protocol. */
 #ifndef AUDITION_REP_CACHE_H
@@ -25,12 +26,23 @@ uint64_t rep_cache_generation(struct rep_cache *c);
  * reports a change made by another connection. */
 void rep_cache_bump(struct rep_cache *c);
 
-/* On a hit for (kind, id) stored under generation gen, appends the body to
- * out, copies the ETag and returns true. kind is any stable pointer. */
-bool rep_cache_get(struct rep_cache *c, const void *kind, int64_t id, uint64_t gen, struct strbuf *out,
+/* What a representation is: kind is any stable pointer (one per resource
+ * and list), id a number (an entity id, a list offset), text a string key or
+ * NULL (a list's search term; at most REP_CACHE_TEXT_MAX bytes are cached). */
+struct rep_key {
+    const void *kind;
+    int64_t id;
+    const char *text;
+};
+#define REP_CACHE_TEXT_MAX 200
+
+/* On a hit for key stored under generation gen, appends the body to out,
+ * copies the ETag ("" when none was stored) and returns true. */
+bool rep_cache_get(struct rep_cache *c, struct rep_key key, uint64_t gen, struct strbuf *out,
                    char etag[SHA256_HEX_LEN + 1]);
-/* Stores a copy (bodies above a few KiB are not kept: the cache is bounded). */
-void rep_cache_put(struct rep_cache *c, const void *kind, int64_t id, uint64_t gen, const char *body, size_t len,
+/* Stores a copy (bodies above a few KiB are not kept: the cache is bounded).
+ * etag may be "". */
+void rep_cache_put(struct rep_cache *c, struct rep_key key, uint64_t gen, const char *body, size_t len,
                    const char etag[SHA256_HEX_LEN + 1]);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/driver.h"
 #include "util/embedded.h"
@@ -214,6 +215,18 @@ static int make_parent_dirs(const char *path) {
     return rc;
 }
 
+/* Waiting for another connection's write lock: SQLite's own busy_timeout
+ * sleeps 1, 2, 5 … 100 ms between tries, so a writer waits far longer than
+ * the other's commit (an fsync, ~2 ms) takes. Poll every 100 µs for the first
+ * 20 ms, then every millisecond, for SQ_BUSY_TIMEOUT_MS in all. */
+static int sq_busy(void *unused, int tries) {
+    (void)unused;
+    enum { FAST_TRIES = 200, FAST_US = 100, SLOW_US = 1000 };   /* 200 * 100 µs = 20 ms */
+    if (tries >= FAST_TRIES + SQ_BUSY_TIMEOUT_MS - 20) return 0;   /* give up: SQLITE_BUSY -> 503 */
+    usleep(tries < FAST_TRIES ? FAST_US : SLOW_US);
+    return 1;
+}
+
 /* Turning a new file to WAL may be refused (BUSY) without the busy handler
  * while another connection does the same: try again for the busy timeout. */
 static int sq_configure(sqlite3 *db) {
@@ -253,7 +266,7 @@ static enum store_status sq_open(const char *url, struct store_conn **out, char 
     c->base.drv = &sq_driver;
     int rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_extended_result_codes(c->db, 1);
-    if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(c->db, SQ_BUSY_TIMEOUT_MS);
+    if (rc == SQLITE_OK) rc = sqlite3_busy_handler(c->db, sq_busy, NULL);
     if (rc == SQLITE_OK) rc = sq_configure(c->db);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "Cannot open the SQLite database %s: %s.", path, sqlite3_errstr(rc));
