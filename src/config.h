@@ -33,6 +33,7 @@ struct config {
     bool hydrate;           /* HYDRATE_DB: load demo data at serve if empty */
     int threads;            /* THREADS, default: number of cores */
     bool access_log;        /* ACCESS_LOG, default on */
+    bool cache;             /* CACHE: representation cache (SQLite only), default on */
 };
 
 /* Reads a variable; returns NULL when unset. */

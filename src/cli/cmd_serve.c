@@ -42,7 +42,7 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     /* Representations are cached only where the engine can tell cheaply that
      * another connection wrote (SQLite); see docs/architecture.md. */
     struct app app = {cfg, auth, pool, NULL};
-    if (store_pool_ops(pool)->changed_elsewhere && !(app.cache = rep_cache_new())) {
+    if (cfg->cache && store_pool_ops(pool)->changed_elsewhere && !(app.cache = rep_cache_new())) {
         cli_error("out of memory");
         auth_close(auth);
         return EXIT_RUNTIME;

@@ -74,7 +74,7 @@ bool rep_cache_get(struct rep_cache *c, struct rep_key key, uint64_t gen, struct
     if (!cacheable(key)) return false;
     struct slot *s = slot_of(c, key);
     pthread_mutex_lock(&s->lock);
-    bool hit = s->kind && same_key(s, key) && s->gen == gen;
+    bool hit = s->kind && same_key(s, key) && s->gen == gen && gen == atomic_load(&c->gen);
     if (hit) {
         strbuf_add(out, s->body, s->len);
         memcpy(etag, s->etag, SHA256_HEX_LEN + 1);
@@ -84,7 +84,7 @@ bool rep_cache_get(struct rep_cache *c, struct rep_key key, uint64_t gen, struct
 }
 
 void rep_cache_put(struct rep_cache *c, struct rep_key key, uint64_t gen, const char *body, size_t len,
-                   const char etag[SHA256_HEX_LEN + 1]) {
+                   const char *etag) {
     /* stale already: not worth keeping */
     if (!cacheable(key) || len > BODY_MAX || gen != atomic_load(&c->gen)) return;
     struct slot *s = slot_of(c, key);
@@ -99,7 +99,9 @@ void rep_cache_put(struct rep_cache *c, struct rep_key key, uint64_t gen, const 
         s->has_text = key.text != NULL;
         if (key.text) memcpy(s->text, key.text, strlen(key.text) + 1);
         s->gen = gen;
-        memcpy(s->etag, etag, SHA256_HEX_LEN + 1);
+        size_t etag_len = strnlen(etag, SHA256_HEX_LEN);
+        memcpy(s->etag, etag, etag_len);
+        s->etag[etag_len] = '\0';
     }
     pthread_mutex_unlock(&s->lock);
 }

@@ -43,6 +43,6 @@ bool rep_cache_get(struct rep_cache *c, struct rep_key key, uint64_t gen, struct
 /* Stores a copy (bodies above a few KiB are not kept: the cache is bounded).
  * etag may be "". */
 void rep_cache_put(struct rep_cache *c, struct rep_key key, uint64_t gen, const char *body, size_t len,
-                   const char etag[SHA256_HEX_LEN + 1]);
+                   const char *etag);
 
 #endif
