@@ -41,7 +41,7 @@ BACKENDS = [b for b in os.environ.get("BENCH_BACKENDS", "sqlite,postgres").split
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "32,256").split(",") if c]
 WRK_THREADS = 2
 BENCH_MOVIES = 20    # made by the harness for the write scenarios
-BENCH_ACTORS = 100
+BENCH_ACTORS = 400
 
 # (label, lua script, path): the scenarios on the demo data.
 READS = [
