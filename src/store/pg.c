@@ -100,6 +100,8 @@ static const char *const pg_sql[ST_COUNT] = {
 
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
+    [ST_MOVIE_COUNT_ALL] = SQL_COUNT_ALL("movies"),
+    [ST_ACTOR_COUNT_ALL] = SQL_COUNT_ALL("actors"),
     [ST_IS_EMPTY] = SQL_IS_EMPTY,
     [ST_CLEAR_MOVIES] = SQL_CLEAR("movies"),
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),

@@ -219,13 +219,15 @@ static void search_params(struct arena *a, const char *search, int64_t offset, i
 static enum store_status list_page(struct store_conn *c, const char *search, int64_t offset, int limit,
                                    struct arena *a, enum store_stmt count, enum store_stmt page,
                                    enum store_stmt count_indexed, enum store_stmt page_indexed,
-                                   int64_t *total, void *items, size_t *n, bool movies) {   /* items: movie_full ** or actor_full ** */
+                                   enum store_stmt count_all, int64_t *total, void *items, size_t *n,
+                                   bool movies) {   /* items: movie_full ** or actor_full ** */
     struct store_param p[4];
     bool indexed = indexed_search(search);
     if (indexed) search_params(a, search, offset, limit, p);
     else list_params(a, search, offset, limit, p);
     int at = indexed ? 2 : 1;   /* where limit sits */
-    enum store_status st = run(c, indexed ? count_indexed : count, p, (size_t)at, total, NULL);
+    enum store_status st = !p[0].s ? run(c, count_all, NULL, 0, total, NULL)
+                                   : run(c, indexed ? count_indexed : count, p, (size_t)at, total, NULL);
     if (st != STORE_OK || p[at + 1].i >= *total || p[at].i == 0) return st;
     enum store_stmt s = indexed ? page_indexed : page;
     return movies ? query_movies(c, s, p, (size_t)at + 2, a, (struct movie_full **)items, n)
@@ -248,7 +250,7 @@ enum store_status store_q_movie_list(struct store_conn *c, const char *search, i
                                      struct arena *a, struct movie_page *out) {
     *out = (struct movie_page){0};
     return list_page(c, search, offset, limit, a, ST_MOVIE_COUNT, ST_MOVIE_PAGE, ST_MOVIE_COUNT_SEARCH,
-                     ST_MOVIE_PAGE_SEARCH, &out->total, &out->items, &out->n, true);
+                     ST_MOVIE_PAGE_SEARCH, ST_MOVIE_COUNT_ALL, &out->total, &out->items, &out->n, true);
 }
 
 enum store_status store_q_movie_insert(struct store_conn *c, const struct movie *m, int64_t *id_out) {
@@ -289,7 +291,7 @@ enum store_status store_q_actor_list(struct store_conn *c, const char *search, i
                                      struct arena *a, struct actor_page *out) {
     *out = (struct actor_page){0};
     return list_page(c, search, offset, limit, a, ST_ACTOR_COUNT, ST_ACTOR_PAGE, ST_ACTOR_COUNT_SEARCH,
-                     ST_ACTOR_PAGE_SEARCH, &out->total, &out->items, &out->n, false);
+                     ST_ACTOR_PAGE_SEARCH, ST_ACTOR_COUNT_ALL, &out->total, &out->items, &out->n, false);
 }
 
 enum store_status store_q_actor_insert(struct store_conn *c, const struct actor *m, int64_t *id_out) {
