@@ -12,7 +12,8 @@ numbers on a shared machine drift.
 
 Environment: BENCH_DURATION (s, default 5), BENCH_SCALE (actors for the
 scale runs, default 1000000; 0 skips them), BENCH_BACKENDS (default
-"sqlite,postgres"), BENCH_CONNECTIONS (default "32,256"), BENCH_NOTE (a
+"sqlite,postgres"), BENCH_CONNECTIONS (default "32,256"), BENCH_PARTS
+("demo", "scale" or both, the default), BENCH_NOTE (a
 free-text note for the results), AUDITION_BIN (default build/audition).
 """
 
@@ -40,6 +41,7 @@ DURATION = int(os.environ.get("BENCH_DURATION", "5"))
 SCALE = int(os.environ.get("BENCH_SCALE", "1000000"))
 BACKENDS = [b for b in os.environ.get("BENCH_BACKENDS", "sqlite,postgres").split(",") if b]
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "32,256").split(",") if c]
+PARTS = [p for p in os.environ.get("BENCH_PARTS", "demo,scale").split(",") if p]
 WRK_THREADS = 2
 BENCH_MOVIES = 20    # made by the harness for the write scenarios
 BENCH_ACTORS = 400
@@ -396,13 +398,14 @@ def main():
         if "postgres" in BACKENDS:
             cluster = PgCluster(name="audition-bench-pg")
             cluster.start()
-        nginx = Nginx()
-        ceiling = Ceiling(nginx, response_bodies())
-        for backend in BACKENDS:
-            mem[backend] = bench_backend(backend, cluster, ceiling, rows)
-        nginx.stop()
-        nginx = None
-        if SCALE > 0:
+        if "demo" in PARTS:
+            nginx = Nginx()
+            ceiling = Ceiling(nginx, response_bodies())
+            for backend in BACKENDS:
+                mem[backend] = bench_backend(backend, cluster, ceiling, rows)
+            nginx.stop()
+            nginx = None
+        if SCALE > 0 and "scale" in PARTS:
             for backend in BACKENDS:
                 seeds[backend] = bench_scale(backend, cluster, rows)
     finally:
