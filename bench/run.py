@@ -96,7 +96,7 @@ def http(method, url, token=None, body=None, ctype="application/json"):
     if body:
         req.add_header("Content-Type", ctype)
     try:
-        with urllib.request.urlopen(req, timeout=30) as r:
+        with urllib.request.urlopen(req, timeout=180) as r:
             return r.status, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.read()
@@ -417,7 +417,8 @@ def main():
             nginx.stop()
         if cluster:
             cluster.destroy()
-    write_results(rows, mem, seeds)
+        if rows:   # also what a failed or interrupted run measured before it stopped
+            write_results(rows, mem, seeds)
 
 
 def interrupted(signum, frame):
