@@ -279,6 +279,14 @@ def database(backend, tmp, cluster, name):
     return url
 
 
+def run_scenario(rows, backend, srv, ceiling, label, script, path, conns, env, note=""):
+    ceil = ceiling.measure(path if script == "get.lua" else "write", conns)
+    r = wrk(srv.url + path, conns, script, env)
+    rows.append((backend, label + note, conns, r, ceil))
+    log(f"{backend:8} {label + note:28} c={conns:<4} {r['rps']:9.0f} req/s  {r['rps'] / ceil:5.2f} of nginx  "
+        f"p50 {r['p50_us'] / 1000:.2f} ms  p99 {r['p99_us'] / 1000:.2f} ms  non-2xx {r['non_2xx']}")
+
+
 def bench_backend(backend, cluster, ceiling, rows):
     tmp = tempfile.mkdtemp(prefix=f"audition-bench-{backend}-")
     srv = Audition(database(backend, tmp, cluster, "demo"), tmp)
@@ -287,35 +295,32 @@ def bench_backend(backend, cluster, ceiling, rows):
     time.sleep(0.5)
     idle = rss_kb(srv.proc.pid)
     token = srv.run("token", "--role", "producer")
+    movies, actors = make_bench_rows(srv, token)
     for label, _, path in READS:
         st, body = http("GET", srv.url + path, token)
         assert st == 200, (label, st, body)
         if ceiling.bodies[path] != body:
             log(f"note: {backend} answers {path} with other bytes than the ceiling's file")
-    movies, actors = make_bench_rows(srv, token)
     env = {"TOKEN": token, "MOVIES": movies, "ACTORS": actors}
+    # Reads first, then writes: the writes leave casts behind, and a read must
+    # answer the same bytes as the ceiling's file.
     for conns in CONNECTIONS:
-        for label, script, path in READS + WRITES:
-            ceil = ceiling.measure(path if script == "get.lua" else "write", conns)
-            r = wrk(srv.url + path, conns, script, env)
-            rows.append((backend, label, conns, r, ceil))
-            log(f"{backend:8} {label:28} c={conns:<4} {r['rps']:9.0f} req/s  {r['rps'] / ceil:5.2f} of nginx  "
-                f"p50 {r['p50_us'] / 1000:.2f} ms  p99 {r['p99_us'] / 1000:.2f} ms  non-2xx {r['non_2xx']}")
-    peak = rss_kb(srv.proc.pid, "VmHWM")
-    srv.stop()
+        for label, script, path in READS:
+            run_scenario(rows, backend, srv, ceiling, label, script, path, conns, env)
     # SQLite: what the representation cache is worth. PostgreSQL: a worker
     # waits for each round trip, so more threads than cores may pay.
     variant = {"CACHE": "off"} if backend == "sqlite" else {"THREADS": "8"}
     note = ", " + ", ".join(f"{k}={v}" for k, v in variant.items())
     other = Audition(srv.env["DATABASE_URL"], tmp, **variant)
     other.start()
-    for label, _, path in READS[:3]:
-        conns = CONNECTIONS[0]
-        ceil = ceiling.measure(path, conns)
-        r = wrk(other.url + path, conns, "get.lua", env)
-        rows.append((backend, label + note, conns, r, ceil))
-        log(f"{backend:8} {label + note:28} c={conns:<4} {r['rps']:9.0f} req/s  {r['rps'] / ceil:5.2f} of nginx")
+    for label, script, path in READS[:3]:
+        run_scenario(rows, backend, other, ceiling, label, script, path, CONNECTIONS[0], env, note)
     other.stop()
+    for conns in CONNECTIONS:
+        for label, script, path in WRITES:
+            run_scenario(rows, backend, srv, ceiling, label, script, path, conns, env)
+    peak = rss_kb(srv.proc.pid, "VmHWM")
+    srv.stop()
     shutil.rmtree(tmp, ignore_errors=True)
     return {"startup_ms": startup, "rss_idle_kb": idle, "rss_peak_kb": peak}
 
