@@ -295,10 +295,10 @@ def bench_backend(backend, cluster, ceiling, rows):
     tmp = tempfile.mkdtemp(prefix=f"audition-bench-{backend}-")
     srv = Audition(database(backend, tmp, cluster, "demo"), tmp)
     srv.run("seed")
+    token = srv.run("token", "--role", "producer")   # makes the signing key: not part of start-up
     startup = srv.start()
     time.sleep(0.5)
     idle = rss_kb(srv.proc.pid)
-    token = srv.run("token", "--role", "producer")
     movies, actors = make_bench_rows(srv, token)
     for label, _, path in READS:
         st, body = http("GET", srv.url + path, token)
@@ -365,7 +365,8 @@ def revision():
 
 def write_results(rows, mem, seeds):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    cmd = " ".join(f"{k}={os.environ[k]}" for k in sorted(os.environ) if k.startswith("BENCH_")) or ""
+    cmd = " ".join(f"{k}={os.environ[k]}" for k in sorted(os.environ)
+                   if k.startswith("BENCH_") and k != "BENCH_NOTE")
     out = [f"## {now} — revision {revision()}", "",
            f"Command: `{(cmd + ' ') if cmd else ''}make bench` ({DURATION} s a run, wrk -t{WRK_THREADS}, "
            f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end)."]
@@ -389,7 +390,7 @@ def write_results(rows, mem, seeds):
     old = open(path).read() if os.path.exists(path) else ""
     marker = "<!-- runs: newest first -->"
     if marker not in old:
-        old = "# Benchmark results\n\nWritten by `make bench` (bench/run.py); see bench/README.md.\n\n" + \
+        old = "# Benchmark results\n\nWritten by `make bench` (bench/run.py); see docs/benchmark.md.\n\n" + \
               marker + "\n" + old
     head, tail = old.split(marker, 1)
     with open(path, "w") as f:
