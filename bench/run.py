@@ -225,9 +225,8 @@ class Audition:
 
 
 def make_bench_rows(srv, token):
-    """Movies and actors for the write scenarios; returns their ids. Their names
-    sort after every demo name (byte order), so the pages read stay the demo
-    pages the ceiling serves."""
+    """Movies and actors for the write scenarios; returns their ids (made on
+    the ceiling's probe server too, so that the pages read are the same bytes)."""
     movies, actors = [], []
     for i in range(BENCH_MOVIES):
         st, body = http("POST", srv.url + "/movies", token,
@@ -250,8 +249,9 @@ def response_bodies():
     probe.run("seed")
     probe.start()
     token = probe.run("token", "--role", "producer")
+    make_bench_rows(probe, token)   # as on the measured servers: same rows, same ids, same pages
     bodies = {path: http("GET", probe.url + path, token)[1] for _, _, path in READS}
-    bodies["write"] = http("POST", probe.url + "/casts", token, '{"movieId": 1, "actorId": 1}')[1]
+    bodies["write"] = http("POST", probe.url + "/casts", token, '{"movieId": 1, "actorId": 1}')[1]   # after
     probe.stop()
     shutil.rmtree(tmp, ignore_errors=True)
     return bodies
