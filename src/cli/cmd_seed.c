@@ -8,6 +8,31 @@
 
 #define SYNTHETIC_MAX 100000000
 
+struct seed_request {
+    bool force;
+    long long synthetic;   /* 0: the demo data */
+};
+
+static int seed(const struct config *cfg, const struct store_ops *ops, struct store_conn *conn, void *ctx) {
+    (void)cfg;
+    const struct seed_request *rq = ctx;
+    enum store_status st = rq->synthetic ? store_seed_synthetic(ops, conn, rq->synthetic, rq->force)
+                                         : store_seed_demo(ops, conn, rq->force);
+    if (st == STORE_CONFLICT) {
+        cli_error("seed: the database is not empty; use --force to replace all of its data");
+        return EXIT_RUNTIME;
+    }
+    if (st != STORE_OK) {
+        cli_error("seed: %s", ops->last_error(conn));
+        return EXIT_RUNTIME;
+    }
+    if (rq->synthetic)
+        printf("seeded %lld synthetic actors and %lld movies (%s)\n", rq->synthetic, rq->synthetic / 10, ops->name);
+    else
+        printf("seeded the demo data (%s)\n", ops->name);
+    return EXIT_OK;
+}
+
 int cmd_seed(int argc, char **argv) {
     bool force = false;
     long long synthetic = 0;
@@ -26,29 +51,6 @@ int cmd_seed(int argc, char **argv) {
             return EXIT_USAGE;
         }
     }
-    struct config cfg;
-    if (cli_config(&cfg) != 0) return EXIT_USAGE;
-    struct store_pool *pool;
-    struct store_conn *conn = NULL;
-    int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
-    if (rc == EXIT_OK) {
-        const struct store_ops *ops = store_pool_ops(pool);
-        enum store_status st = synthetic ? store_seed_synthetic(ops, conn, synthetic, force)
-                                         : store_seed_demo(ops, conn, force);
-        if (st == STORE_CONFLICT) {
-            cli_error("seed: the database is not empty; use --force to replace all of its data");
-            rc = EXIT_RUNTIME;
-        } else if (st != STORE_OK) {
-            cli_error("seed: %s", ops->last_error(conn));
-            rc = EXIT_RUNTIME;
-        } else {
-            if (synthetic) printf("seeded %lld synthetic actors and %lld movies (%s)\n", synthetic, synthetic / 10,
-                                  ops->name);
-            else printf("seeded the demo data (%s)\n", ops->name);
-        }
-        store_release(pool, conn);
-        store_pool_close(pool);
-    }
-    config_free(&cfg);
-    return rc;
+    struct seed_request rq = {force, synthetic};
+    return cli_with_database(seed, &rq);
 }

@@ -1,5 +1,5 @@
-/* Entry point: picks the sub-command (serve, migrate, seed, token, version,
- * help) and shares the small helpers every command uses. */
+/* Entry point: picks the sub-command (serve, migrate, seed, token, user,
+ * keys, version, help) and shares the small helpers every command uses. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,12 +17,20 @@ static const char usage[] =
     "  token --role ROLE [--ttl 1h] [--sub NAME]\n"
     "                             print a bearer token signed by the local key\n"
     "                             (ROLE: assistant, director or producer)\n"
+    "  user add NAME --role ROLE [--display-name TEXT]\n"
+    "  user list | set-role NAME ROLE | passwd NAME | disable NAME | enable NAME | delete NAME\n"
+    "                             built-in users; passwords are read from stdin or a prompt\n"
+    "  user init-demo [--credentials FILE]\n"
+    "                             with no users yet: demo users with random passwords\n"
+    "  keys rotate | keys list    the built-in issuer's signing keys\n"
     "  version                    print the version\n"
     "  help                       print this text\n"
     "\n"
     "configuration comes from the environment: DATABASE_URL, HOST, PORT, ORIGINS,\n"
     "AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL (or AUTH0_DOMAIN, API_AUDIENCE, ALGORITHMS),\n"
-    "DATA_DIR, HYDRATE_DB, THREADS, ACCESS_LOG; see docs/configuration.md.\n";
+    "DATA_DIR, HYDRATE_DB, THREADS, ACCESS_LOG, LOG_FORMAT, METRICS_TOKEN, DATABASE_READ_URL,\n"
+    "READ_AFTER_WRITE_SECONDS; see docs/configuration.md\n"
+    "and docs/deploy.md.\n";
 
 void cli_error(const char *fmt, ...) {
     char msg[1024];
@@ -57,24 +65,35 @@ int cli_open_migrated(const struct config *cfg, int pool_size, struct store_pool
     return EXIT_RUNTIME;
 }
 
-int cmd_migrate(int argc, char **argv) {
-    (void)argv;
-    if (argc > 1) {
-        cli_error("migrate takes no arguments");
-        return EXIT_USAGE;
-    }
+int cli_with_database(cli_db_fn fn, void *ctx) {
     struct config cfg;
     if (cli_config(&cfg) != 0) return EXIT_USAGE;
     struct store_pool *pool;
     struct store_conn *conn = NULL;
     int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
     if (rc == EXIT_OK) {
-        printf("migrations are current (%s)\n", store_pool_ops(pool)->name);
+        rc = fn(&cfg, store_pool_ops(pool), conn, ctx);
         store_release(pool, conn);
         store_pool_close(pool);
     }
     config_free(&cfg);
     return rc;
+}
+
+static int report_migrated(const struct config *cfg, const struct store_ops *ops, struct store_conn *conn,
+                           void *ctx) {
+    (void)cfg, (void)conn, (void)ctx;
+    printf("migrations are current (%s)\n", ops->name);
+    return EXIT_OK;
+}
+
+int cmd_migrate(int argc, char **argv) {
+    (void)argv;
+    if (argc > 1) {
+        cli_error("migrate takes no arguments");
+        return EXIT_USAGE;
+    }
+    return cli_with_database(report_migrated, NULL);
 }
 
 int main(int argc, char **argv) {
@@ -87,6 +106,8 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "migrate") == 0) return cmd_migrate(argc - 1, argv + 1);
     if (strcmp(cmd, "seed") == 0) return cmd_seed(argc - 1, argv + 1);
     if (strcmp(cmd, "token") == 0) return cmd_token(argc - 1, argv + 1);
+    if (strcmp(cmd, "user") == 0) return cmd_user(argc - 1, argv + 1);
+    if (strcmp(cmd, "keys") == 0) return cmd_keys(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("audition %s\n", AUDITION_VERSION);
         return EXIT_OK;

@@ -38,6 +38,16 @@ void handle_cast_create(struct request *rq, struct response *rs);
 void handle_cast_delete(struct request *rq, struct response *rs);
 
 void handle_health(struct request *rq, struct response *rs);
+
+/* The built-in identity (handlers_auth.c). */
 void handle_jwks(struct request *rq, struct response *rs);
+void handle_openid_configuration(struct request *rq, struct response *rs);
+void handle_login(struct request *rq, struct response *rs);
+void handle_me(struct request *rq, struct response *rs);
+
+/* handlers_ops.c */
+void handle_healthz(struct request *rq, struct response *rs);
+void handle_readyz(struct request *rq, struct response *rs);
+void handle_metrics(struct request *rq, struct response *rs);
 
 #endif

@@ -16,7 +16,11 @@
 #include "util/strbuf.h"
 
 struct MHD_Connection;
+struct metrics;
+struct sticky;
 struct route;
+struct login_service;
+struct work_pool;
 struct rep_cache;
 
 /* Everything shared by all requests; read-only while serving. */
@@ -24,6 +28,11 @@ struct app {
     const struct config *cfg;
     struct auth *auth;
     struct store_pool *pool;
+    struct login_service *login; /* the built-in issuer's sign-in, or NULL */
+    struct work_pool *workers;   /* threads for password hashing, or NULL */
+    struct metrics *metrics;    /* GET /metrics counters (atomics); may be NULL */
+    struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
+    struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
 };
 
@@ -39,6 +48,13 @@ struct request {
     size_t body_len;
     struct arena *arena;        /* freed after the response is sent */
     struct store_conn *db;      /* acquired on demand by request_db() */
+    /* Set by a handler that answers later: the server suspends the
+     * connection, then calls defer(rq); the response is sent once something
+     * calls request_resume(rq) (from any thread) after filling rs. */
+    void (*defer)(struct request *rq);
+    void *defer_arg;
+    struct store_pool *db_pool; /* the pool db came from (primary or read replica) */
+    const char *request_id;     /* X-Request-Id, sane or generated (request_id.h) */
 };
 
 struct response {
@@ -49,12 +65,18 @@ struct response {
     const char *allow;          /* for 405 */
     const char *www_authenticate; /* for 401 */
     const char *location;       /* for redirects and 201 */
+    const char *retry_after;    /* for 429 and 503 */
 };
 
 /* A request header's value, or NULL. */
 const char *request_header(const struct request *rq, const char *name);
 /* A query parameter's decoded value, or NULL. */
 const char *request_query(const struct request *rq, const char *name);
+
+/* The client's address ("127.0.0.1", "::1") into buf; "" when unknown. */
+void request_client_addr(const struct request *rq, char *buf, size_t len);
+/* Completes a deferred request (see defer). Do not touch rq afterwards. */
+void request_resume(struct request *rq);
 
 /* The database connection for this request, acquiring it on first use. On
  * failure fills rs with 503/500 and returns NULL. */

@@ -14,8 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/access_log.h"
 #include "http/cors.h"
 #include "http/rep_cache.h"
+#include "http/metrics.h"
+#include "http/read_routing.h"
+#include "http/request_id.h"
 #include "http/response.h"
 #include "http/routes.h"
 #include "util/log.h"
@@ -46,6 +50,7 @@ struct exchange {
     bool prepared;
     bool decided;      /* rs holds the final answer already (an early error) */
     bool preflight;
+    bool deferred;     /* suspended until a worker fills rs and resumes */
     struct timespec start;
 };
 
@@ -57,9 +62,22 @@ const char *request_query(const struct request *rq, const char *name) {
     return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+void request_client_addr(const struct request *rq, char *buf, size_t len) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    buf[0] = '\0';
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    socklen_t sl = sa->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+    if (getnameinfo(sa, sl, buf, (socklen_t)len, NULL, 0, NI_NUMERICHOST) != 0) buf[0] = '\0';
+}
+
+void request_resume(struct request *rq) {
+    MHD_resume_connection(rq->conn);
+}
+
 struct store_conn *request_db(struct request *rq, struct response *rs) {
     if (rq->db) return rq->db;
-    enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
+    enum store_status st = db_acquire_for(rq, DB_WAIT_MS);   /* primary or read replica: read_routing.c */
     if (st != STORE_OK) {
         rq->db = NULL;
         response_store_error(rq, rs, st);
@@ -100,7 +118,7 @@ static void check_auth(struct exchange *x) {
         decide(x, 401, st == AUTH_MISSING ? "a bearer token is required" : why);
         return;
     }
-    if (!(rq->claims.perms & rq->route->perm)) {
+    if (rq->route->perm != PERM_AUTHENTICATED && !(rq->claims.perms & rq->route->perm)) {
         const char *name[1];
         perm_names(rq->route->perm, name, 1);
         decide(x, 403, arena_printf(rq->arena, "the token lacks the %s permission", name[0]));
@@ -159,6 +177,8 @@ static enum MHD_Result send_response(struct exchange *x) {
     if (rs->allow) MHD_add_response_header(r, "Allow", rs->allow);
     if (rs->www_authenticate) MHD_add_response_header(r, "WWW-Authenticate", rs->www_authenticate);
     if (rs->location) MHD_add_response_header(r, "Location", rs->location);
+    if (rs->retry_after) MHD_add_response_header(r, "Retry-After", rs->retry_after);
+    MHD_add_response_header(r, "X-Request-Id", x->rq.request_id);
     const char *origin = request_header(&x->rq, "Origin");
     if (origin) {
         cors_add_headers(x->srv->app->cfg, origin, r);
@@ -183,6 +203,9 @@ static struct exchange *exchange_new(struct server *srv, struct MHD_Connection *
     x->rq.arena = &x->arena;
     x->rs.status = 500;
     atomic_fetch_add(&srv->inflight, 1);
+    /* observability hook: request id (request_id.c) and in-flight gauge (metrics.c) */
+    x->rq.request_id = request_id_for(request_header(&x->rq, "X-Request-Id"), &x->arena);
+    metrics_started(srv->app->metrics);
     return x;
 }
 
@@ -202,6 +225,10 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         x->prepared = true;
         prepare(x);
         return x->decided ? send_response(x) : MHD_YES;
+    }
+    if (x->deferred) {  /* resumed: the worker filled rs */
+        x->deferred = false;
+        return send_response(x);
     }
     if (!x->prepared) {
         x->prepared = true;
@@ -230,11 +257,36 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
      * survives it; this happens before the answer is sent. */
     if (x->srv->app->cache && strcmp(x->rq.method, "GET") != 0 && strcmp(x->rq.method, "HEAD") != 0)
         rep_cache_bump(x->srv->app->cache);
-    if (x->rq.db) {
-        store_release(x->srv->app->pool, x->rq.db);
-        x->rq.db = NULL;
+    db_request_done(&x->rq, x->rs.status);   /* release; remember a successful writer (read_routing.c) */
+    if (x->rq.defer) {  /* suspend first, so that the resume cannot come before it */
+        x->deferred = true;
+        MHD_suspend_connection(conn);
+        x->rq.defer(&x->rq);
+        return MHD_YES;
     }
     return send_response(x);
+}
+
+/* Observability hook: metrics (metrics.c) and the access log, text here or
+ * JSON (access_log.c) with LOG_FORMAT=json. */
+static void observe_completed(struct server *srv, const struct exchange *x, enum MHD_RequestTerminationCode toe) {
+    struct timespec end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
+    bool complete = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK;
+    /* 499 (as nginx): the connection ended before the whole answer was sent */
+    metrics_finished(srv->app->metrics, x->rq.route, complete ? x->rs.status : 499, us);
+    const struct config *cfg = srv->app->cfg;
+    if (!cfg->access_log) return;
+    if (cfg->log_json) {
+        struct access_entry e = {x->rq.method, x->rq.path, x->rq.route ? x->rq.route->pattern : NULL,
+                                 x->rq.request_id, x->rs.status, x->bytes_sent, us, complete};
+        access_log_json(&e);
+        return;
+    }
+    log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, x->rq.path,
+                      x->rs.status, x->bytes_sent, us, x->rq.request_id,
+                      complete ? "" : " (connection closed early)");
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -244,15 +296,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     struct exchange *x = *con_cls;
     if (!x) return;
     *con_cls = NULL;
-    if (srv->access_log) {
-        struct timespec end;
-        clock_gettime(CLOCK_MONOTONIC, &end);
-        long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
-        log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus%s", x->rq.method, x->rq.path,
-                          x->rs.status, x->bytes_sent, us,
-                          toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection closed early)");
-    }
-    if (x->rq.db) store_release(srv->app->pool, x->rq.db);
+    observe_completed(srv, x, toe);
+    if (x->rq.db) store_release(x->rq.db_pool, x->rq.db);
     strbuf_free(&x->body);
     strbuf_free(&x->rs.body);
     arena_free(&x->arena);
@@ -301,7 +346,7 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
         free(s);
         return -1;
     }
-    unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,

@@ -109,6 +109,27 @@ static const char *const sq_sql[ST_COUNT] = {
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
     [ST_SYNC_MOVIES] = SQ_SYNC("movies"),
     [ST_SYNC_ACTORS] = SQ_SYNC("actors"),
+    [ST_USER_INSERT] =
+        "INSERT INTO users (username, username_key, display_name, role, password_hash, disabled, created_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6) RETURNING id",
+    [ST_USER_GET] = "SELECT " USER_COLS " FROM users WHERE username_key = ?1",
+    [ST_USER_GET_ID] = "SELECT " USER_COLS " FROM users WHERE id = ?1",
+    [ST_USER_LIST] = "SELECT " USER_COLS " FROM users ORDER BY username_key",
+    [ST_USER_SET_ROLE] = "UPDATE users SET role = ?2 WHERE username_key = ?1 RETURNING id",
+    [ST_USER_SET_HASH] = "UPDATE users SET password_hash = ?2 WHERE username_key = ?1 RETURNING id",
+    [ST_USER_SET_DISABLED] = "UPDATE users SET disabled = ?2 WHERE username_key = ?1 RETURNING id",
+    [ST_USER_DELETE] = "DELETE FROM users WHERE username_key = ?1 RETURNING id",
+    [ST_USER_COUNT] = "SELECT count(*) FROM users",
+    [ST_USER_TOUCH] = "UPDATE users SET last_login_at = ?2 WHERE id = ?1 RETURNING id",
+    [ST_USER_ENABLED_IDS] = "SELECT id FROM users WHERE disabled = 0 ORDER BY id",
+    [ST_KEY_INSERT] =
+        "INSERT INTO signing_keys (kid, public_jwk, private_enc, created_at) VALUES (?1, ?2, ?3, ?4)"
+        " RETURNING 1",
+    [ST_KEY_LIST] =
+        "SELECT " KEY_COLS " FROM signing_keys WHERE expires_at IS NULL OR expires_at > ?1"
+        " ORDER BY created_at DESC, kid DESC",
+    [ST_KEY_RETIRE] =
+        "UPDATE signing_keys SET retired_at = ?1, expires_at = ?2 WHERE retired_at IS NULL RETURNING 1",
 };
 
 /* ---- errors ---- */
@@ -350,11 +371,34 @@ static enum store_status sq_migrate(struct store_conn *base) {
     return STORE_OK;
 }
 
+/* Readiness: the newest embedded migration is recorded (they apply in order). */
+static enum store_status sq_schema_current(struct store_conn *base, bool *current) {
+    struct sq_conn *c = sq(base);
+    *current = false;
+    if (embedded_sqlite_migrations_count == 0) return STORE_OK;
+    sqlite3_stmt *q = NULL;
+    int rc = sqlite3_prepare_v2(c->db, "SELECT 1 FROM schema_migrations WHERE version = ?1", -1, &q, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(q, 1, embedded_sqlite_migrations[embedded_sqlite_migrations_count - 1].name, -1,
+                               SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *current = true;
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : sq_fail(c, rc);
+}
+
+static enum store_status sq_ping(struct store_conn *c) {
+    (void)c;
+    return STORE_OK;   /* a file: nothing to lose */
+}
+
 const struct store_ops store_sqlite_ops = {
     .name = "sqlite",
     .open = sq_open,
     .close = sq_close,
     .migrate = sq_migrate,
+    .schema_current = sq_schema_current,
+    .ping = sq_ping,
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,

@@ -24,7 +24,8 @@ ORIGINS = "http://allowed.example,http://second.example"
 SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "runtime error:", "LeakSanitizer")
 # Variables of the environment that would change the server's configuration.
 SCRUB = ("DATABASE_URL", "HYDRATE_DB", "AUTH0_DOMAIN", "API_AUDIENCE", "ALGORITHMS",
-         "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "ORIGINS", "HOST", "PORT", "DATA_DIR")
+         "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "ORIGINS", "HOST", "PORT", "DATA_DIR",
+         "LOG_FORMAT", "METRICS_TOKEN", "ACCESS_LOG", "DATABASE_READ_URL")
 
 
 def binary() -> str:
@@ -62,10 +63,11 @@ class Server:
         self.http = requests.Session()
         self.http.trust_env = False  # no proxies from the environment
         self._tokens = {}
+        self.extra_env = {}  # more variables for `serve` and the CLI (e.g. LOG_FORMAT, the built-in issuer)
 
     # -- process ---------------------------------------------------------
     def env(self, **extra):
-        env = {k: v for k, v in os.environ.items() if k not in SCRUB}
+        env = {k: v for k, v in os.environ.items() if k not in SCRUB and not k.startswith("PG")}
         env.update({
             "DATABASE_URL": self.db_url,
             "HOST": "127.0.0.1",
@@ -77,14 +79,15 @@ class Server:
         })
         if self.port:
             env["PORT"] = str(self.port)
+        env.update(self.extra_env)
         env.update(extra)
         return env
 
-    def cli(self, *args, timeout=60):
-        """Runs `audition ARGS` with this server's configuration."""
+    def cli(self, *args, timeout=60, input=None):
+        """Runs `audition ARGS` with this server's configuration (stdin: input or nothing)."""
+        stdin = {"input": input} if input is not None else {"stdin": subprocess.DEVNULL}
         return subprocess.run([binary(), *args], env=self.env(), cwd=self.tmp,
-                              capture_output=True, text=True, timeout=timeout,
-                              stdin=subprocess.DEVNULL)
+                              capture_output=True, text=True, timeout=timeout, **stdin)
 
     def seed(self):
         p = self.cli("seed")

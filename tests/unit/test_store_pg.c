@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "store_cases.h"
+#include "store_identity_cases.h"
 
 static char schema[32];
 static char url[512];
@@ -25,6 +26,7 @@ static void admin(const char *sql) {
 
 static const char *engine_url(void) {
     const char *base = getenv("AUDITION_TEST_PG_URL");
+    if ((!base || !*base) && getenv("AUDITION_REQUIRE_PG")) cr_assert_fail("AUDITION_TEST_PG_URL is not set");
     if (!base || !*base) cr_skip_test("AUDITION_TEST_PG_URL is not set");
     if (!schema[0]) {
         char sql[128];
