@@ -12,7 +12,7 @@ export DATABASE_URL ?= sqlite://data/audition.db
 SWAGGER_UI := docs/ui/node_modules/swagger-ui-dist/package.json
 NEWMAN     := postman/node_modules/newman/package.json
 
-.PHONY: all build asan deps npm run test unit clean help install
+.PHONY: all build asan deps npm run test unit bench clean help install
 
 # `make install`: PREFIX (default /usr/local) and DESTDIR (staging root) as usual.
 PREFIX  ?= /usr/local
@@ -55,6 +55,10 @@ run: deps build
 test: deps build asan $(NEWMAN)
 	@scripts/run-tests
 
+# The benchmark against nginx's ceiling (several minutes; not part of test).
+bench: deps build
+	@bench/run.py
+
 unit: build
 	meson test -C $(BUILD) --print-errorlogs
 
@@ -78,6 +82,7 @@ clean:
 help:
 	@echo "make run    build and start the server with demo data on http://127.0.0.1:8080"
 	@echo "make test   run the whole test suite"
+	@echo "make bench  benchmark against nginx, append to bench/RESULTS.md"
 	@echo "make build  build $(BIN)"
 	@echo "make clean  remove build directories"
 	@echo "make install [PREFIX=/usr/local] [DESTDIR=]  install binary, man page, docs, systemd unit"

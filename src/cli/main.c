@@ -13,6 +13,7 @@ static const char usage[] =
     "  serve                      migrate the database, then serve the API (HOST, PORT)\n"
     "  migrate                    apply database migrations and exit\n"
     "  seed [--force]             load the demo data into an empty database (--force replaces all data)\n"
+    "  seed --synthetic N         load N generated actors, N/10 movies and their casts (benchmarks)\n"
     "  token --role ROLE [--ttl 1h] [--sub NAME]\n"
     "                             print a bearer token signed by the local key\n"
     "                             (ROLE: assistant, director or producer)\n"
