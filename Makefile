@@ -7,7 +7,13 @@ FUZZ_BUILD ?= build-fuzz
 BIN        := $(BUILD)/audition
 export DATABASE_URL ?= sqlite://data/audition.db
 
-.PHONY: all build asan fuzz deps run test torture unit clean help install
+# npm packages, installed from the committed package-lock.json files (then the
+# build and the tests need no network): Swagger UI for /docs/, newman for the
+# Postman collection.
+SWAGGER_UI := docs/ui/node_modules/swagger-ui-dist/package.json
+NEWMAN     := postman/node_modules/newman/package.json
+
+.PHONY: all build asan fuzz deps npm run test torture unit bench clean help install
 
 # `make install`: PREFIX (default /usr/local) and DESTDIR (staging root) as usual.
 PREFIX  ?= /usr/local
@@ -19,10 +25,20 @@ all: build
 deps:
 	@scripts/install-deps
 
-$(BUILD)/build.ninja:
+$(SWAGGER_UI): docs/ui/package-lock.json
+	npm ci --prefix docs/ui --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(NEWMAN): postman/package-lock.json
+	npm ci --prefix postman --no-audit --no-fund --loglevel=error
+	@touch $@
+
+npm: $(SWAGGER_UI) $(NEWMAN)
+
+$(BUILD)/build.ninja: | $(SWAGGER_UI)
 	meson setup $(BUILD) --buildtype=debugoptimized
 
-$(ASAN_BUILD)/build.ninja:
+$(ASAN_BUILD)/build.ninja: | $(SWAGGER_UI)
 	meson setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
 # The libFuzzer harnesses (tests/fuzz): clang, ASan + UBSan, core instrumented.
@@ -30,10 +46,10 @@ $(FUZZ_BUILD)/build.ninja:
 	CC=clang-14 meson setup $(FUZZ_BUILD) --buildtype=debugoptimized -Dfuzz=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
 
-build: $(BUILD)/build.ninja
+build: $(SWAGGER_UI) $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
-asan: $(ASAN_BUILD)/build.ninja
+asan: $(SWAGGER_UI) $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
 
 fuzz: $(FUZZ_BUILD)/build.ninja
@@ -44,8 +60,8 @@ run: deps build
 	@scripts/run-demo $(BIN)
 
 # The whole suite: unit tests, black-box API tests on SQLite and PostgreSQL,
-# the same black-box tests against the sanitizer build, and a short fuzzing run.
-test: deps build asan fuzz
+# the same black-box tests against the sanitizer build, Postman, and a short fuzzing run.
+test: deps build asan fuzz $(NEWMAN)
 	@scripts/run-tests
 
 # The long versions (docs/reliability.md): each fuzzer for 5 minutes, then the
@@ -53,6 +69,10 @@ test: deps build asan fuzz
 torture: deps build asan fuzz
 	@AUDITION_FUZZ_SECONDS=$${AUDITION_FUZZ_SECONDS:-300} AUDITION_TORTURE=1 \
 	  AUDITION_RUNNERS="$${AUDITION_RUNNERS:-fuzz torture}" scripts/run-tests
+
+# The benchmark against nginx's ceiling (several minutes; not part of test).
+bench: deps build
+	@bench/run.py
 
 unit: build
 	meson test -C $(BUILD) --print-errorlogs
@@ -78,6 +98,7 @@ help:
 	@echo "make run    build and start the server with demo data on http://127.0.0.1:8080"
 	@echo "make test   run the whole test suite"
 	@echo "make torture  fuzz for minutes and run the long reliability tests"
+	@echo "make bench  benchmark against nginx, append to bench/RESULTS.md"
 	@echo "make build  build $(BIN)"
 	@echo "make clean  remove build directories"
 	@echo "make install [PREFIX=/usr/local] [DESTDIR=]  install binary, man page, docs, systemd unit"

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "http/read_routing.h"
+#include "http/rep_cache.h"
 #include "http/response.h"
 #include "http/routes.h"
 #include "http/server.h"
@@ -117,6 +118,10 @@ void dispatch_run(struct request *rq, struct response *rs) {
         if (!rq->body) rq->body = "";
         rs->status = 200;
         rq->route->handler(rq, rs);
+        /* Whatever a write changed (committed by now), no cached representation
+         * survives it; this happens before the answer is sent. */
+        if (rq->app->cache && strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0)
+            rep_cache_bump(rq->app->cache);
     }
     db_request_done(rq, rs->status); /* release; remember a successful writer (read_routing.c) */
 }

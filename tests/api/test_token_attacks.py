@@ -214,7 +214,8 @@ def test_100_kb_token_is_refused_before_auth(demo, keys, attacker):
     (docs/reliability.md). Tokens between 8 KiB and that limit are a 401."""
     tok = padded_100k(keys, attacker)
     assert len(tok) > 100_000
-    r = demo.get("/movies", role=None, headers={"Authorization": "Bearer " + tok})
+    # Straight through requests: libmicrohttpd's own 431 is not in docs/openapi.json.
+    r = demo.http.get(demo.url + "/movies", headers={"Authorization": "Bearer " + tok}, timeout=15)
     assert r.status_code == 431, (r.status_code, r.text[:300])
     mid = keys.token(ALL, pad="x" * 16_000)
     error(demo.get("/movies", role=None, headers={"Authorization": "Bearer " + mid}), 401)
