@@ -39,5 +39,6 @@ void handle_cast_delete(struct request *rq, struct response *rs);
 
 void handle_health(struct request *rq, struct response *rs);
 void handle_jwks(struct request *rq, struct response *rs);
+void handle_auth_config(struct request *rq, struct response *rs);
 
 #endif

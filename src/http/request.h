@@ -18,6 +18,8 @@
 struct MHD_Connection;
 struct route;
 
+#define RESPONSE_EXTRA_MAX 6   /* further headers a response may carry */
+
 /* Everything shared by all requests; read-only while serving. */
 struct app {
     const struct config *cfg;
@@ -47,6 +49,8 @@ struct response {
     const char *allow;          /* for 405 */
     const char *www_authenticate; /* for 401 */
     const char *location;       /* for redirects and 201 */
+    struct { const char *name, *value; } extra[RESPONSE_EXTRA_MAX]; /* response_header() */
+    size_t n_extra;
 };
 
 /* A request header's value, or NULL. */
