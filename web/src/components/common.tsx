@@ -58,7 +58,7 @@ export function Pager({ page, total, pageSize, onPage, noun }: {
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'center', my: 2 }}>
       <Button variant="outlined" disabled={page <= 1} onClick={() => onPage(page - 1)}>Prev</Button>
-      <Typography aria-live="polite">Page {Math.min(page, pages)} of {pages} · {total} {noun}</Typography>
+      <Typography aria-live="polite">Page {Math.min(page, pages)} of {pages} · {total} {total === 1 ? noun.replace(/s$/, '') : noun}</Typography>
       <Button variant="outlined" disabled={page >= pages} onClick={() => onPage(page + 1)}>Next</Button>
     </Stack>
   );

@@ -43,7 +43,7 @@ export function AssignCastPage() {
       setMessage({ severity: 'success', text: `${actor.label} is now cast in “${movie.label}”.` });
       notify('Cast assigned.');
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && /exist/i.test(err.message))
+      if (err instanceof ApiError && err.status === 400 && /already|exist/i.test(err.message))
         setMessage({ severity: 'warning', text: `${actor.label} is already cast in “${movie.label}”.` });
       else setMessage({ severity: 'error', text: errorText(err) });
     } finally {
@@ -63,7 +63,7 @@ export function AssignCastPage() {
               onChange={(o) => { setActor(o); setMissing((m) => ({ ...m, actor: undefined })); setMessage(null); }} />
           </Stack>
           {message && (
-            <Alert severity={message.severity} sx={{ mt: 2 }} role="alert" action={message.severity === 'success' && movie ? (
+            <Alert severity={message.severity} sx={{ mt: 2 }} role="alert" action={message.severity !== 'error' && movie ? (
               <Button color="inherit" component={RouterLink} to={`/movies/${movie.id}`}>View movie</Button>
             ) : undefined}>{message.text}</Alert>
           )}
