@@ -57,7 +57,7 @@ export function MoviePage() {
               <Typography variant="h4" component="h1">{m.title}</Typography>
               <Typography sx={{ color: 'text.secondary', my: 1 }}>{formatDate(m.releaseDate)}</Typography>
               <Chip label={genreLabel(m.genre)} />
-              <Stack direction="row" spacing={1} sx={{ mt: 3, flexWrap: 'wrap', gap: 1 }}>
+              <Stack direction="row" sx={{ mt: 3, flexWrap: 'wrap', gap: 1 }}>
                 {can('modify:movies') && <Button variant="contained" component={RouterLink} to={`/movies/${id}/edit`}>Edit</Button>}
                 {can('create:casts') && <Button variant="outlined" component={RouterLink} to={`/casts/new?movie=${id}`}>Assign cast</Button>}
                 {can('delete:movies') && <Button color="secondary" variant="outlined" onClick={() => setConfirm(true)}>Delete movie</Button>}
