@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 BIN        := $(BUILD)/audition
 export DATABASE_URL ?= sqlite://data/audition.db
 
-.PHONY: all build asan deps run test unit clean help
+.PHONY: all build web asan deps run test unit clean help
 
 all: build
 
@@ -19,8 +19,12 @@ $(BUILD)/build.ninja:
 $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
-build: $(BUILD)/build.ninja
+build: $(BUILD)/build.ninja web
 	ninja -C $(BUILD)
+
+# The web app (React + Vite) into web/dist, served by the server under /app/.
+web:
+	@scripts/build-web
 
 asan: $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
@@ -30,7 +34,8 @@ run: deps build
 	@scripts/run-demo $(BIN)
 
 # The whole suite: unit tests, black-box API tests on SQLite and PostgreSQL,
-# and the same black-box tests against the sanitizer build.
+# the same black-box tests against the sanitizer build, the web app's Vitest
+# tests and its end-to-end tests in Debian's Chromium.
 test: deps build asan
 	@scripts/run-tests
 
@@ -38,10 +43,10 @@ unit: build
 	meson test -C $(BUILD) --print-errorlogs
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) web/dist web/test-results
 
 help:
-	@echo "make run    build and start the server with demo data on http://127.0.0.1:8080"
+	@echo "make run    build and start the server with demo data; the web app is at http://127.0.0.1:8080/app/"
 	@echo "make test   run the whole test suite"
 	@echo "make build  build $(BIN)"
 	@echo "make clean  remove build directories"

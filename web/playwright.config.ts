@@ -23,7 +23,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   globalSetup: './e2e/global-setup.ts',
   globalTeardown: './e2e/global-teardown.ts',
-  reporter: [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]],
+  reporter: [['list'], ['junit', { outputFile: process.env.E2E_JUNIT ?? 'test-results/e2e-junit.xml' }]],
   use: {
     baseURL: BASE_URL,
     headless: true,

@@ -83,7 +83,7 @@ describe('ApiClient', () => {
 });
 
 describe('diffPatch', () => {
-  const before = { title: 'A', genre: 'DRAMA', releaseDate: '2000-01-01', posterUrl: null as string | null };
+  const before = { title: 'A', genre: 'DRAMA', releaseDate: '2000-01-01' as string | null, posterUrl: null as string | null };
   it('adds changed values, removes cleared ones, skips unchanged', () => {
     expect(diffPatch(before, { title: 'B', genre: 'DRAMA', releaseDate: null, posterUrl: 'https://p' },
       ['title', 'genre', 'releaseDate', 'posterUrl'])).toEqual([

@@ -151,7 +151,7 @@ describe('HomePage (sign-in)', () => {
     const f = fakeFetch({
       'GET /auth/config': { status: 200, body: { builtinLogin: true, oidc: null, success: true } },
       'POST /auth/login': () => ({ status, body: { error: status === 401 ? 'Unauthorized' : 'Too Many Requests', success: false },
-        headers: status === 429 ? { 'Retry-After': '42' } : {} }),
+        headers: (status === 429 ? { 'Retry-After': '42' } : {}) as Record<string, string> }),
     });
     renderScreen(<HomePage />, { path: '/', at: '/', fetch: f.fn });
     await userEvent.type(screen.getByLabelText(/User name/), 'director');
