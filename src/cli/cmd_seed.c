@@ -4,6 +4,21 @@
 
 #include "cli/cli.h"
 
+static int seed(const struct config *cfg, const struct store_ops *ops, struct store_conn *conn, void *ctx) {
+    (void)cfg;
+    enum store_status st = store_seed_demo(ops, conn, *(bool *)ctx);
+    if (st == STORE_CONFLICT) {
+        cli_error("seed: the database is not empty; use --force to replace all of its data");
+        return EXIT_RUNTIME;
+    }
+    if (st != STORE_OK) {
+        cli_error("seed: %s", ops->last_error(conn));
+        return EXIT_RUNTIME;
+    }
+    printf("seeded the demo data (%s)\n", ops->name);
+    return EXIT_OK;
+}
+
 int cmd_seed(int argc, char **argv) {
     bool force = false;
     for (int i = 1; i < argc; i++) {
@@ -14,26 +29,5 @@ int cmd_seed(int argc, char **argv) {
             return EXIT_USAGE;
         }
     }
-    struct config cfg;
-    if (cli_config(&cfg) != 0) return EXIT_USAGE;
-    struct store_pool *pool;
-    struct store_conn *conn = NULL;
-    int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
-    if (rc == EXIT_OK) {
-        const struct store_ops *ops = store_pool_ops(pool);
-        enum store_status st = store_seed_demo(ops, conn, force);
-        if (st == STORE_CONFLICT) {
-            cli_error("seed: the database is not empty; use --force to replace all of its data");
-            rc = EXIT_RUNTIME;
-        } else if (st != STORE_OK) {
-            cli_error("seed: %s", ops->last_error(conn));
-            rc = EXIT_RUNTIME;
-        } else {
-            printf("seeded the demo data (%s)\n", ops->name);
-        }
-        store_release(pool, conn);
-        store_pool_close(pool);
-    }
-    config_free(&cfg);
-    return rc;
+    return cli_with_database(seed, &force);
 }

@@ -56,24 +56,35 @@ int cli_open_migrated(const struct config *cfg, int pool_size, struct store_pool
     return EXIT_RUNTIME;
 }
 
-int cmd_migrate(int argc, char **argv) {
-    (void)argv;
-    if (argc > 1) {
-        cli_error("migrate takes no arguments");
-        return EXIT_USAGE;
-    }
+int cli_with_database(cli_db_fn fn, void *ctx) {
     struct config cfg;
     if (cli_config(&cfg) != 0) return EXIT_USAGE;
     struct store_pool *pool;
     struct store_conn *conn = NULL;
     int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
     if (rc == EXIT_OK) {
-        printf("migrations are current (%s)\n", store_pool_ops(pool)->name);
+        rc = fn(&cfg, store_pool_ops(pool), conn, ctx);
         store_release(pool, conn);
         store_pool_close(pool);
     }
     config_free(&cfg);
     return rc;
+}
+
+static int report_migrated(const struct config *cfg, const struct store_ops *ops, struct store_conn *conn,
+                           void *ctx) {
+    (void)cfg, (void)conn, (void)ctx;
+    printf("migrations are current (%s)\n", ops->name);
+    return EXIT_OK;
+}
+
+int cmd_migrate(int argc, char **argv) {
+    (void)argv;
+    if (argc > 1) {
+        cli_error("migrate takes no arguments");
+        return EXIT_USAGE;
+    }
+    return cli_with_database(report_migrated, NULL);
 }
 
 int main(int argc, char **argv) {

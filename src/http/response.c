@@ -57,28 +57,32 @@ void response_store_error(struct request *rq, struct response *rs, enum store_st
     response_error(rs, 500, NULL);
 }
 
-void response_id(struct response *rs, int status, int64_t id) {
+/* {"id": — the caller writes the value — then ,"success":true} */
+static struct jw id_body_begin(struct response *rs, int status) {
     rs->status = status;
     strbuf_reset(&rs->body);
     struct jw w = jw_on(&rs->body);
     jw_obj_begin(&w);
     jw_key(&w, "id");
+    return w;
+}
+
+static void id_body_end(struct jw *w) {
+    jw_key(w, "success");
+    jw_bool(w, true);
+    jw_obj_end(w);
+}
+
+void response_id(struct response *rs, int status, int64_t id) {
+    struct jw w = id_body_begin(rs, status);
     jw_int(&w, id);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_obj_end(&w);
+    id_body_end(&w);
 }
 
 void response_id_str(struct response *rs, int status, const char *id) {
-    rs->status = status;
-    strbuf_reset(&rs->body);
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, "id");
+    struct jw w = id_body_begin(rs, status);
     jw_str(&w, id);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_obj_end(&w);
+    id_body_end(&w);
 }
 
 void response_empty(struct response *rs, int status) {

@@ -95,13 +95,21 @@ class PgCluster:
         return os.path.join(self.bindir, name)
 
     def init(self):
-        try:
-            self._run([self.bin("initdb"), "-D", self.data, "-U", "postgres", "-A", "trust",
-                       "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], timeout=120)
-        except RuntimeError:
-            shutil.rmtree(self.data, ignore_errors=True)
-            self._run([self.bin("initdb"), "-D", self.data, "-U", "postgres", "-A", "trust",
-                       "-E", "UTF8", "--locale=C", "--no-sync"], timeout=120)
+        # A linguistic default collation (ICU en-US, as a production database in an
+        # en_US locale would have), so that a server relying on the database's
+        # default collation instead of byte order shows up in the ordering tests.
+        # Falls back to plain C.UTF-8 / C where ICU is not there.
+        base = [self.bin("initdb"), "-D", self.data, "-U", "postgres", "-A", "trust",
+                "-E", "UTF8", "--no-sync"]
+        for extra in (["--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"],
+                      ["--locale=C.UTF-8"], ["--locale=C"]):
+            try:
+                self._run(base + extra, timeout=120)
+                break
+            except RuntimeError:
+                shutil.rmtree(self.data, ignore_errors=True)
+        else:
+            raise RuntimeError("initdb failed with every locale tried\n" + self.log_text())
         # Files already exist and belong to the cluster's owner; rewriting keeps that.
         with open(os.path.join(self.data, "postgresql.conf"), "a", encoding="utf-8") as f:
             f.write(f"""
@@ -145,8 +153,8 @@ log_min_messages = warning
 
     # -- SQL -------------------------------------------------------------
     def psql(self, sql, db="postgres"):
-        env = dict(os.environ, PGCONNECT_TIMEOUT="10")
-        env.pop("PGPASSWORD", None)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+        env["PGCONNECT_TIMEOUT"] = "10"
         p = self._run([self.bin("psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
                        "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", db,
                        "-c", sql], timeout=60, as_owner=False, env=env)
@@ -163,3 +171,24 @@ log_min_messages = warning
     def drop_database(self, name):
         if self.running:
             self.psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def main(argv) -> int:
+    """`pgharness.py run -- CMD ARGS...`: run CMD with AUDITION_TEST_PG_URL naming a
+    fresh database on a private cluster, then stop and remove the cluster."""
+    if len(argv) < 3 or argv[0] != "run" or argv[1] != "--":
+        print("usage: pgharness.py run -- COMMAND [ARGS...]", file=sys.stderr)
+        return 2
+    cluster = PgCluster()
+    try:
+        cluster.start()
+        _, url = cluster.create_database()
+        env = dict(os.environ, AUDITION_TEST_PG_URL=url)
+        return subprocess.run(argv[2:], env=env, stdin=subprocess.DEVNULL).returncode
+    finally:
+        cluster.destroy()
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main(sys.argv[1:]))

@@ -65,7 +65,7 @@ class Server:
 
     # -- process ---------------------------------------------------------
     def env(self, **extra):
-        env = {k: v for k, v in os.environ.items() if k not in SCRUB}
+        env = {k: v for k, v in os.environ.items() if k not in SCRUB and not k.startswith("PG")}
         env.update({
             "DATABASE_URL": self.db_url,
             "HOST": "127.0.0.1",

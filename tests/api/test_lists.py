@@ -92,6 +92,7 @@ def test_percent_and_underscore_are_literal(server, kind):
              f"{t} backslash"]
     ids = {n: create(server, kind, n) for n in names}
     k = KINDS[kind]
+    create(server, kind, f"{t} Amélie")
 
     def found(s):
         b = search(server, kind, s)
@@ -102,7 +103,9 @@ def test_percent_and_underscore_are_literal(server, kind):
     assert found(f"{t} a_b") == [f"{t} a_b"]
     assert found(f"{t} A_B") == [f"{t} a_b"]
     assert found(f"{t} back\\s") == [f"{t} back\\slash"]
-    assert found(t.upper()) == sorted(names)
+    assert found(t.upper()) == sorted(names + [f"{t} Amélie"])
+    assert found("mélie") and all("Amélie" in n for n in found("mélie"))
+    assert found(f"{t} amélie") == [f"{t} Amélie"]
     assert found(f"{t} %") == []
     assert found(f"{t} _") == []
     assert len(ids) == len(names)
@@ -139,7 +142,7 @@ def test_nested_lists_are_sorted_and_flat(server):
     t = tag()
     movie = create(server, "movies", f"{t} movie")
     actor = create(server, "actors", f"{t} actor")
-    actor_names = [f"{t} b", f"{t} A", f"{t} a", f"{t} B"]
+    actor_names = [f"{t} b", f"{t} A", f"{t} a", f"{t} B"] + [f"{t} n{i}" for i in range(9, 0, -1)]
     actor_ids = [create(server, "actors", n) for n in actor_names]
     movie_titles = [f"{t} y", f"{t} X", f"{t} x"]
     movie_ids = [create(server, "movies", n) for n in movie_titles]

@@ -76,10 +76,12 @@ def test_post_movie_valid(server, sent, stored):
     assert get_movie(server, b["id"]) == dict(stored, id=b["id"], actors=[])
 
 
-def test_post_movie_charset_parameter(server):
+@pytest.mark.parametrize("ctype", ["application/json; charset=utf-8", "application/json;charset=UTF-8",
+                                   "Application/JSON"])
+def test_post_movie_json_content_types(server, ctype):
+    """Parameters are allowed; media types are case-insensitive (RFC 9110 8.3.1)."""
     t = tag()
-    r = server.req("POST", "/movies", body={"title": t, "genre": "DRAMA"},
-                   content_type="application/json; charset=utf-8")
+    r = server.req("POST", "/movies", body={"title": t, "genre": "DRAMA"}, content_type=ctype)
     ok(r, 201)
 
 

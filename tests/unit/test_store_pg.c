@@ -25,6 +25,7 @@ static void admin(const char *sql) {
 
 static const char *engine_url(void) {
     const char *base = getenv("AUDITION_TEST_PG_URL");
+    if ((!base || !*base) && getenv("AUDITION_REQUIRE_PG")) cr_assert_fail("AUDITION_TEST_PG_URL is not set");
     if (!base || !*base) cr_skip_test("AUDITION_TEST_PG_URL is not set");
     if (!schema[0]) {
         char sql[128];
