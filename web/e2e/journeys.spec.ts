@@ -71,6 +71,12 @@ test('assistant browses and searches, and is offered no changes', async ({ page 
   await page.goto('/app/no/such/page');
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await screen(page, 'not-found');
+
+  await page.goto('/app/actors');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/app/movies');                                  // signed out: back to sign-in
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
 test('director edits an actor, assigns a cast (and is told of a duplicate), removes it', async ({ page }) => {
