@@ -1,9 +1,9 @@
 // Reading tokens in the browser (claims, permissions, role, expiry), the
 // stored session, and the PKCE pieces of the OIDC sign-in.
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeClaims, isExpired, permissionsOf, roleOf } from '../../src/features/auth/jwt';
-import { authorizeUrl, base64url, challengeOf } from '../../src/features/auth/oidc';
+import { authorizeUrl, base64url, challengeOf, finishSignIn } from '../../src/features/auth/oidc';
 import { loadSession, saveSession, sessionFromToken } from '../../src/features/auth/session';
 import { PERMS, tokenWith } from './helpers';
 
@@ -72,5 +72,35 @@ describe('PKCE', () => {
       response_type: 'code', client_id: 'spa', scope: 'openid read:movies', state: 'st',
       code_challenge_method: 'S256', audience: 'audition', redirect_uri: `${window.location.origin}/app/callback`,
     });
+  });
+});
+
+describe('OIDC callback', () => {
+  const pending = { verifier: 'v'.repeat(43), state: 's1', tokenUrl: 'https://id.example/token', clientId: 'spa' };
+
+  it('exchanges the code with the verifier and returns the access token', async () => {
+    sessionStorage.setItem('audition.oidc', JSON.stringify(pending));
+    const seen: { url: string; body: string }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      seen.push({ url, body: String(init.body) });
+      return new Response(JSON.stringify({ access_token: 'at', token_type: 'Bearer' }), { status: 200 });
+    });
+    try {
+      expect(await finishSignIn(new URLSearchParams('code=c1&state=s1'))).toBe('at');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(seen[0].url).toBe('https://id.example/token');
+    expect(Object.fromEntries(new URLSearchParams(seen[0].body))).toMatchObject({
+      grant_type: 'authorization_code', code: 'c1', client_id: 'spa', code_verifier: pending.verifier });
+    expect(sessionStorage.getItem('audition.oidc')).toBeNull();
+  });
+
+  it('refuses a mismatched state, a provider error and an unstarted sign-in', async () => {
+    sessionStorage.setItem('audition.oidc', JSON.stringify(pending));
+    await expect(finishSignIn(new URLSearchParams('code=c1&state=forged'))).rejects.toThrow(/does not match/);
+    await expect(finishSignIn(new URLSearchParams('code=c1&state=s1'))).rejects.toThrow(/not started here/);
+    await expect(finishSignIn(new URLSearchParams('error=access_denied&error_description=No+way')))
+      .rejects.toThrow('No way');
   });
 });
