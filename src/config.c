@@ -1,6 +1,8 @@
 /* Environment -> struct config (see config.h). Every variable is parsed and
  * checked here once; the rest of the program reads the struct. */
 #include "config.h"
+#include "auth/auth.h"
+#include "auth/claims.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -285,6 +287,171 @@ static int parse_paths(struct loader *l, struct config *c) {
     return 0;
 }
 
+static int parse_identity(struct loader *l, struct config *c) {
+    struct identity_config *id = &c->identity;
+    const char *m = var(l, "AUTH_MASTER_KEY_FILE");
+    size_t n = strlen(c->data_dir) + sizeof "/master.key";
+    id->master_key_file = m ? dup_or_die(m) : malloc(n);
+    if (!id->master_key_file) abort();
+    if (!m) snprintf(id->master_key_file, n, "%s/master.key", c->data_dir);
+    if (strlen(id->master_key_file) > 1100) return fail(l, "AUTH_MASTER_KEY_FILE is too long");
+    int rc = parse_int(l, "AUTH_TOKEN_MAX_TTL", 30L * 86400, 1, 366L * 86400, &id->token_max_ttl);
+    if (rc == 0) rc = parse_int(l, "LOGIN_TOKEN_TTL", 3600, 1, id->token_max_ttl, &id->token_ttl);
+    if (rc == 0) rc = parse_int(l, "AUTH_REFRESH", 30, 1, 60, &id->refresh);
+    if (rc == 0) rc = parse_int(l, "LOGIN_MAX_FAILURES", 5, 1, 1000, &id->max_failures_user);
+    if (rc == 0) rc = parse_int(l, "LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100000, &id->max_failures_addr);
+    if (rc == 0) rc = parse_int(l, "LOGIN_THROTTLE_WINDOW", 300, 1, 86400, &id->throttle_window);
+    if (rc == 0) rc = parse_int(l, "LOGIN_HASH_THREADS", 2, 1, 16, &id->hash_threads);
+    return rc;
+}
+
+/* ---- external OIDC providers: AUTH_PERMISSIONS_CLAIM, AUTH_ROLE_MAP, AUTH_ISSUERS ---- */
+
+#define LIST_VAR_MAX 16384 /* characters of AUTH_ROLE_MAP / AUTH_ISSUERS */
+
+/* [s, e) without surrounding blanks. */
+static void trim(const char **s, const char **e) {
+    while (*s < *e && isspace((unsigned char)**s)) (*s)++;
+    while (*e > *s && isspace((unsigned char)(*e)[-1])) (*e)--;
+}
+
+static int parse_permissions_claim(struct loader *l, struct config *c) {
+    const char *v = var(l, "AUTH_PERMISSIONS_CLAIM");
+    char why[128];
+    if (!v) return 0;
+    if (claims_path_check(v, why, sizeof why) < 0)
+        return fail(l, "AUTH_PERMISSIONS_CLAIM %s, such as realm_access.roles (got \"%.64s\")", why, v);
+    c->permissions_claim = dup_or_die(v);
+    return 0;
+}
+
+/* "director", "read:actors" or "director+delete:movies" -> bits; 0 if a part is unknown. */
+static uint32_t role_target_perms(const char *s, const char *e) {
+    uint32_t perms = 0;
+    for (;;) {
+        const char *p = memchr(s, '+', (size_t)(e - s));
+        const char *a = s, *b = p ? p : e;
+        trim(&a, &b);
+        char name[64];
+        if (b == a || (size_t)(b - a) >= sizeof name) return 0;
+        memcpy(name, a, (size_t)(b - a));
+        name[b - a] = '\0';
+        int role = role_parse(name);
+        uint32_t bits = role >= 0 ? role_perms((enum role)role) : perm_from_name(name, strlen(name));
+        if (!bits) return 0;
+        perms |= bits;
+        if (!p) return perms;
+        s = p + 1;
+    }
+}
+
+static int add_role(struct loader *l, struct config *c, const char *s, const char *e) {
+    const char *eq = memchr(s, '=', (size_t)(e - s));
+    if (!eq) return fail(l, "AUTH_ROLE_MAP entries must look like provider-name=role, not \"%.*s\"", (int)(e - s), s);
+    const char *ns = s, *ne = eq;
+    trim(&ns, &ne);
+    size_t n = (size_t)(ne - ns);
+    if (n == 0 || n > CONFIG_ROLE_NAME_MAX)
+        return fail(l, "AUTH_ROLE_MAP: a provider name must be 1 to %d characters (in \"%.*s\")",
+                    CONFIG_ROLE_NAME_MAX, (int)(e - s), s);
+    uint32_t perms = role_target_perms(eq + 1, e);
+    if (!perms)
+        return fail(l, "AUTH_ROLE_MAP: \"%.*s\" must map to assistant, director, producer or permission "
+                       "names of api.md joined with '+'", (int)(e - s), s);
+    for (size_t i = 0; i < c->n_role_map; i++)
+        if (strlen(c->role_map[i].name) == n && memcmp(c->role_map[i].name, ns, n) == 0)
+            return fail(l, "AUTH_ROLE_MAP names \"%.*s\" twice", (int)n, ns);
+    if (c->n_role_map == CONFIG_MAX_ROLE_MAP)
+        return fail(l, "AUTH_ROLE_MAP has more than %d entries", CONFIG_MAX_ROLE_MAP);
+    char *name = strndup(ns, n);
+    if (!name) abort();
+    c->role_map[c->n_role_map++] = (struct config_role){name, perms};
+    return 0;
+}
+
+static int parse_role_map(struct loader *l, struct config *c) {
+    const char *v = var(l, "AUTH_ROLE_MAP");
+    if (!v) return 0;
+    if (strlen(v) > LIST_VAR_MAX) return fail(l, "AUTH_ROLE_MAP is too long");
+    while (*v) {
+        const char *s = v, *e = v + strcspn(v, ",");
+        v = *e ? e + 1 : e;
+        trim(&s, &e);
+        if (s < e && add_role(l, c, s, e) != 0) return -1;
+    }
+    return 0;
+}
+
+/* Field i (0-based) of "a|b|c" in [s, e), trimmed, or NULL when empty or absent. */
+static char *issuer_field(const char *s, const char *e, int i) {
+    for (; i > 0; i--) {
+        const char *bar = memchr(s, '|', (size_t)(e - s));
+        if (!bar) return NULL;
+        s = bar + 1;
+    }
+    const char *bar = memchr(s, '|', (size_t)(e - s));
+    const char *fe = bar ? bar : e;
+    trim(&s, &fe);
+    if (fe == s) return NULL;
+    char *f = strndup(s, (size_t)(fe - s));
+    if (!f) abort();
+    return f;
+}
+
+/* Whether iss is the primary issuer or one of the first n AUTH_ISSUERS entries. */
+static bool issuer_known(const struct config *c, const char *iss, size_t n) {
+    if (c->auth_issuer && strcmp(c->auth_issuer, iss) == 0) return true;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(c->issuers[i].issuer, iss) == 0) return true;
+    return false;
+}
+
+static int check_issuer_entry(struct loader *l, struct config *c, struct config_issuer *x, size_t n) {
+    char what[64], why[128];
+    snprintf(what, sizeof what, "AUTH_ISSUERS entry %zu", n);
+    if (!x->issuer) return fail(l, "%s has no issuer (use issuer|jwks-url|audience|claim)", what);
+    if (strlen(x->issuer) > URL_MAX_LEN) return fail(l, "%s: the issuer is too long", what);
+    if (issuer_known(c, x->issuer, n - 1))
+        return fail(l, "%s: issuer \"%.256s\" is already trusted (each issuer once)", what, x->issuer);
+    if (!x->jwks_url) {
+        size_t len = strlen(x->issuer) + sizeof "/.well-known/jwks.json";
+        x->jwks_url = malloc(len);
+        if (!x->jwks_url) abort();
+        snprintf(x->jwks_url, len, "%s%s.well-known/jwks.json", x->issuer,
+                 x->issuer[strlen(x->issuer) - 1] == '/' ? "" : "/");
+    }
+    if (check_jwks_url(l, what, x->jwks_url) != 0) return -1;
+    if (x->audience && strlen(x->audience) > URL_MAX_LEN) return fail(l, "%s: the audience is too long", what);
+    if (x->permissions_claim && claims_path_check(x->permissions_claim, why, sizeof why) < 0)
+        return fail(l, "%s: the permissions claim %s", what, why);
+    return 0;
+}
+
+static int parse_issuers(struct loader *l, struct config *c) {
+    const char *v = var(l, "AUTH_ISSUERS");
+    if (!v) return 0;
+    if (strlen(v) > LIST_VAR_MAX) return fail(l, "AUTH_ISSUERS is too long");
+    while (*v) {
+        const char *s = v, *e = v + strcspn(v, ";\n");
+        v = *e ? e + 1 : e;
+        trim(&s, &e);
+        if (s == e) continue;
+        if (c->n_issuers == CONFIG_MAX_ISSUERS)
+            return fail(l, "AUTH_ISSUERS lists more than %d issuers", CONFIG_MAX_ISSUERS);
+        const char *bar = s;
+        int fields = 1;
+        while ((bar = memchr(bar, '|', (size_t)(e - bar))) != NULL) bar++, fields++;
+        if (fields > 4)
+            return fail(l, "AUTH_ISSUERS entry %zu has more than 4 fields (issuer|jwks-url|audience|claim)",
+                        c->n_issuers + 1);
+        struct config_issuer *x = &c->issuers[c->n_issuers++];
+        *x = (struct config_issuer){issuer_field(s, e, 0), issuer_field(s, e, 1), issuer_field(s, e, 2),
+                                    issuer_field(s, e, 3)};
+        if (check_issuer_entry(l, c, x, c->n_issuers) != 0) return -1;
+    }
+    return 0;
+}
+
 int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, size_t errlen) {
     struct loader l = {get, ctx, err, errlen};
     memset(c, 0, sizeof *c);
@@ -298,9 +465,13 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     if (rc == 0) rc = parse_origins(&l, c);
     if (rc == 0) rc = parse_algorithms(&l, c);
     if (rc == 0) rc = parse_auth(&l, c);
+    if (rc == 0) rc = parse_permissions_claim(&l, c);
+    if (rc == 0) rc = parse_role_map(&l, c);
+    if (rc == 0) rc = parse_issuers(&l, c);
     if (rc == 0) rc = parse_paths(&l, c);
     if (rc == 0) rc = parse_web_root(&l, c);
     if (rc == 0) rc = parse_oidc(&l, c);
+    if (rc == 0) rc = parse_identity(&l, c);
     if (rc == 0) rc = parse_bool(&l, "HYDRATE_DB", false, &c->hydrate);
     if (rc == 0) rc = parse_bool(&l, "ACCESS_LOG", true, &c->access_log);
     if (rc == 0) rc = parse_int(&l, "THREADS", cores > 0 && cores < 64 ? cores : 2, 1, 64, &c->threads);
@@ -334,5 +505,14 @@ void config_free(struct config *c) {
     free(c->oidc_scopes);
     free(c->oidc_audience);
     free(c->oidc_name);
+    free(c->identity.master_key_file);
+    for (size_t i = 0; i < c->n_issuers; i++) {
+        free(c->issuers[i].issuer);
+        free(c->issuers[i].jwks_url);
+        free(c->issuers[i].audience);
+        free(c->issuers[i].permissions_claim);
+    }
+    free(c->permissions_claim);
+    for (size_t i = 0; i < c->n_role_map; i++) free(c->role_map[i].name);
     memset(c, 0, sizeof *c);
 }

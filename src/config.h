@@ -12,6 +12,37 @@
 enum jwt_alg_bit { ALG_RS256 = 1u << 0, ALG_ES256 = 1u << 1, ALG_EDDSA = 1u << 2 };
 
 #define CONFIG_MAX_ORIGINS 32
+#define CONFIG_MAX_ISSUERS 8        /* entries of AUTH_ISSUERS */
+#define CONFIG_MAX_ROLE_MAP 64      /* entries of AUTH_ROLE_MAP */
+#define CONFIG_ROLE_NAME_MAX 128    /* characters of a provider role/group name */
+
+/* One AUTH_ROLE_MAP entry: a provider's role/group name -> permission bits. */
+struct config_role {
+    char *name;
+    uint32_t perms;
+};
+
+/* One AUTH_ISSUERS entry: an extra trusted issuer with its own keys. */
+struct config_issuer {
+    char *issuer;            /* exact iss */
+    char *jwks_url;          /* file://, https://, http://loopback */
+    char *audience;          /* expected aud, or NULL for any */
+    char *permissions_claim; /* claim path, or NULL: AUTH_PERMISSIONS_CLAIM */
+};
+
+/* The built-in identity's settings (docs/identity.md). Times in seconds. */
+struct identity_config {
+    char *master_key_file;  /* AUTH_MASTER_KEY_FILE, default DATA_DIR/master.key */
+    int token_ttl;          /* LOGIN_TOKEN_TTL: lifetime of /auth/login tokens, default 3600 */
+    int token_max_ttl;      /* AUTH_TOKEN_MAX_TTL: longest lifetime issued; retired keys are
+                               published this long, default 30 days */
+    int refresh;            /* AUTH_REFRESH: users' disabled state and signing keys are re-read
+                               at least this often, default 30 */
+    int max_failures_user;  /* LOGIN_MAX_FAILURES: per username per window, default 5 */
+    int max_failures_addr;  /* LOGIN_MAX_FAILURES_PER_ADDRESS: per client address, default 20 */
+    int throttle_window;    /* LOGIN_THROTTLE_WINDOW, default 300 */
+    int hash_threads;       /* LOGIN_HASH_THREADS: password hashes run at once, default 2 */
+};
 
 struct config {
     char *database_url;     /* DATABASE_URL, default sqlite://data/audition.db */
@@ -42,6 +73,14 @@ struct config {
     char *oidc_scopes;      /* OIDC_SCOPES, default "openid profile" */
     char *oidc_audience;    /* OIDC_AUDIENCE (Auth0's audience parameter), optional */
     char *oidc_name;        /* OIDC_PROVIDER_NAME, the button's "Sign in with …", default "single sign-on" */
+    struct identity_config identity;
+
+    /* External OIDC providers (docs/identity.md). */
+    struct config_issuer issuers[CONFIG_MAX_ISSUERS]; /* AUTH_ISSUERS: trusted besides auth_issuer */
+    size_t n_issuers;
+    char *permissions_claim; /* AUTH_PERMISSIONS_CLAIM: claim path, or NULL (defaults) */
+    struct config_role role_map[CONFIG_MAX_ROLE_MAP]; /* AUTH_ROLE_MAP */
+    size_t n_role_map;
 };
 
 /* Reads a variable; returns NULL when unset. */

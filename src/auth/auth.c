@@ -1,8 +1,8 @@
 /* The auth facade (auth.h): builds the verifier from the configuration
- * (external JWKS or the built-in issuer's key), checks bearer tokens through
- * the verified-token cache, and mints tokens with the local key. The JWS,
- * JWKS, cache and key mechanics live in jwt.c, jwks*.c, token_cache.c and
- * local_key.c. */
+ * (external JWKS or the built-in issuer's keys), checks bearer tokens through
+ * the verified-token cache (and, for built-in users, the enabled-users gate),
+ * and mints tokens with the local key. The JWS, JWKS, cache, key and user
+ * mechanics live in jwt.c, jwks*.c, token_cache.c, keyring.c and user_gate.c. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,13 +14,16 @@
 #include <jansson.h>
 
 #include "auth/auth.h"
+#include "auth/issuers.h"
 #include "auth/jwks.h"
 #include "auth/jwt.h"
-#include "auth/local_key.h"
+#include "auth/keyring.h"
 #include "auth/token_cache.h"
+#include "auth/user_gate.h"
 
 #define ALG_ALL (ALG_RS256 | ALG_ES256 | ALG_EDDSA)
 #define MINT_MAX_TTL (10L * 366 * 24 * 3600)
+#define LOCAL_REFETCH_S 0 /* the keyring itself limits re-reads on unknown kids (200 ms) */
 
 struct auth {
     uint32_t algorithms;
@@ -28,7 +31,11 @@ struct auth {
     char *audience;            /* NULL: any */
     struct jwks_source *keys;
     struct token_cache *tokens;
-    struct local_key *local;   /* the built-in issuer, or NULL */
+    struct keyring *local;     /* the built-in issuer's keys (not owned), or NULL */
+    struct user_gate *users;   /* with local: which built-in users are enabled */
+    int refresh;               /* AUTH_REFRESH: local keys re-read at least this often */
+    atomic_int_fast64_t keys_synced; /* when the local keys were last re-read */
+    struct issuer_set *extra;  /* AUTH_ISSUERS and the permission rules */
     EVP_MD *sha256;
     bool curl_started;
     atomic_uint_fast64_t hits, misses;
@@ -59,14 +66,26 @@ static int check_config(const struct config *cfg, char *err, size_t errlen)
     return 0;
 }
 
+/* The built-in issuer's verification keys are read through the keyring. */
+static char *local_jwks_loader(void *ctx)
+{
+    struct keyring *k = ctx;
+    keyring_refresh(k, (int64_t)time(NULL), true);
+    return keyring_jwks(k);
+}
+
 static int open_keys(struct auth *a, const struct config *cfg, char *err, size_t errlen)
 {
     char why[512];
     if (cfg->local_issuer) {
-        if (local_key_open(cfg->data_dir, cfg->key_file, &a->local, err, errlen) < 0)
+        if (!a->local) {
+            snprintf(err, errlen, "the built-in issuer's signing keys are not open.");
             return -1;
-        if (jwks_source_open(NULL, local_key_jwks(a->local), &a->keys, why, sizeof why) < 0) {
-            snprintf(err, errlen, "AUTH_KEY_FILE: %s.", why);
+        }
+        a->users = user_gate_new(keyring_pool(a->local), cfg->identity.refresh);
+        if (!a->users || jwks_source_open_loader(local_jwks_loader, a->local, LOCAL_REFETCH_S, &a->keys, why,
+                                                 sizeof why) < 0) {
+            snprintf(err, errlen, "signing keys: %s.", a->users ? why : "out of memory");
             return -1;
         }
         return 0;
@@ -89,7 +108,7 @@ static int open_keys(struct auth *a, const struct config *cfg, char *err, size_t
     return 0;
 }
 
-int auth_open(const struct config *cfg, struct auth **out, char *err, size_t errlen)
+int auth_open(const struct config *cfg, struct keyring *local_keys, struct auth **out, char *err, size_t errlen)
 {
     *out = NULL;
     if (check_config(cfg, err, errlen) < 0)
@@ -102,6 +121,9 @@ int auth_open(const struct config *cfg, struct auth **out, char *err, size_t err
     a->algorithms = cfg->algorithms & ALG_ALL;
     a->issuer = strdup(cfg->auth_issuer);
     a->audience = dup_or_null(cfg->auth_audience);
+    a->local = cfg->local_issuer ? local_keys : NULL;
+    a->refresh = cfg->identity.refresh;
+    atomic_init(&a->keys_synced, (int_fast64_t)time(NULL));
     a->tokens = token_cache_new(TOKEN_CACHE_CAPACITY);
     a->sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
     if (!a->issuer || (cfg->auth_audience && !a->audience) || !a->tokens || !a->sha256) {
@@ -109,7 +131,7 @@ int auth_open(const struct config *cfg, struct auth **out, char *err, size_t err
         auth_close(a);
         return -1;
     }
-    if (open_keys(a, cfg, err, errlen) < 0) {
+    if (open_keys(a, cfg, err, errlen) < 0 || issuer_set_open(cfg, &a->extra, err, errlen) < 0) {
         auth_close(a);
         return -1;
     }
@@ -122,7 +144,8 @@ void auth_close(struct auth *a)
     if (!a)
         return;
     jwks_source_close(a->keys);
-    local_key_close(a->local);
+    user_gate_free(a->users);
+    issuer_set_close(a->extra);
     token_cache_free(a->tokens);
     EVP_MD_free(a->sha256);
     if (a->curl_started)
@@ -174,37 +197,71 @@ static enum auth_status bearer_token(const char *h, const char **tok, size_t *le
 
 /* The key for the token: an unknown kid may trigger one (rate-limited)
  * refetch of the key set. *set is the set the key belongs to. */
-static const struct jwks_key *key_for(struct auth *a, const struct jwt *j, int64_t now, struct jwks **set,
-                                      const char **why)
+static const struct jwks_key *key_for(struct jwks_source *keys, const struct jwt *j, int64_t now,
+                                      struct jwks **set, const char **why)
 {
-    *set = jwks_source_get(a->keys);
+    *set = jwks_source_get(keys);
     const struct jwks_key *key = jwks_find(*set, j->kid, why);
-    if (key || !j->kid || !jwks_source_refresh(a->keys, (time_t)now))
+    if (key || !j->kid || !jwks_source_refresh(keys, (time_t)now))
         return key;
     jwks_unref(*set);
-    *set = jwks_source_get(a->keys);
+    *set = jwks_source_get(keys);
     return jwks_find(*set, j->kid, why);
 }
 
+/* What the token must match and the keys that may vouch for it: those of
+ * the issuer its iss names (an AUTH_ISSUERS entry), else the primary's. */
+static struct jwks_source *expectations(struct auth *a, const struct jwt *j, int64_t now,
+                                        struct jwt_expect *want)
+{
+    const char *iss = json_string_value(json_object_get(j->payload, "iss"));
+    const struct trusted_issuer *t = iss && strcmp(iss, a->issuer) != 0 ? issuer_set_find(a->extra, iss) : NULL;
+    if (t) {
+        *want = (struct jwt_expect){t->issuer, t->audience, now, &t->rules};
+        return t->keys;
+    }
+    *want = (struct jwt_expect){a->issuer, a->audience, now, issuer_set_primary_rules(a->extra)};
+    return a->keys;
+}
+
+/* The key-set generation tokens are cached under: changes whenever any
+ * trusted issuer's keys do. */
+static uint64_t keys_generation(struct auth *a)
+{
+    return jwks_source_generation(a->keys) + issuer_set_generation(a->extra);
+}
+
 /* The full check: decode, claims, key, signature. *gen is the generation of
- * the key set that vouched for the token. */
+ * the key sets that vouched for the token, read before checking. */
 static enum auth_status verify(struct auth *a, const char *tok, size_t len, int64_t now,
                                struct auth_claims *claims, uint64_t *gen, const char **why)
 {
     struct jwt j;
     struct jwks *set = NULL;
-    const struct jwt_expect want = {a->issuer, a->audience, now};
+    struct jwt_expect want;
+    *gen = keys_generation(a);
     int rc = jwt_decode(tok, len, a->algorithms, &j, why);
+    struct jwks_source *keys = rc == 0 ? expectations(a, &j, now, &want) : NULL;
     if (rc == 0)
         rc = jwt_check_claims(&j, &want, claims, why);
     if (rc == 0) {
-        const struct jwks_key *key = key_for(a, &j, now, &set, why);
+        const struct jwks_key *key = key_for(keys, &j, now, &set, why);
         rc = key ? jwt_verify(&j, key->pkey, key->alg, why) : -1;
-        *gen = set->generation;
     }
     jwks_unref(set);
     jwt_clear(&j);
     return rc == 0 ? AUTH_OK : AUTH_INVALID;
+}
+
+/* The built-in issuer's keys are re-read every AUTH_REFRESH seconds, so a
+ * rotation elsewhere (or a key leaving the JWKS) reaches this instance. */
+static void sync_local_keys(struct auth *a, int64_t now)
+{
+    int_fast64_t last = atomic_load_explicit(&a->keys_synced, memory_order_relaxed);
+    if (!a->local || now - last < a->refresh ||
+        !atomic_compare_exchange_strong(&a->keys_synced, &last, (int_fast64_t)now))
+        return;
+    jwks_source_refresh(a->keys, (time_t)now);
 }
 
 enum auth_status auth_check(struct auth *a, const char *authorization, struct auth_claims *claims,
@@ -222,11 +279,12 @@ enum auth_status auth_check(struct auth *a, const char *authorization, struct au
     unsigned char digest[TOKEN_DIGEST_LEN];
     int64_t now = (int64_t)time(NULL);
     struct auth_claims found;
+    sync_local_keys(a, now);
     if (EVP_Digest(tok, len, digest, NULL, a->sha256, NULL) != 1) {
         *why = "internal error";
         return AUTH_INVALID;
     }
-    if (token_cache_get(a->tokens, digest, jwks_source_generation(a->keys), &found)) {
+    if (token_cache_get(a->tokens, digest, keys_generation(a), &found)) {
         atomic_fetch_add_explicit(&a->hits, 1, memory_order_relaxed);
         if (found.exp + JWT_CLOCK_SKEW < now) {
             token_cache_remove(a->tokens, digest);
@@ -240,6 +298,10 @@ enum auth_status auth_check(struct auth *a, const char *authorization, struct au
             return AUTH_INVALID;
         token_cache_put(a->tokens, digest, gen, &found);
     }
+    if (a->users && !user_gate_allows(a->users, found.sub, now)) {
+        *why = "user disabled";
+        return AUTH_INVALID;
+    }
     *claims = found;
     *why = "ok";
     return AUTH_OK;
@@ -249,14 +311,25 @@ void auth_stats(struct auth *a, struct auth_stats *out)
 {
     out->cache_hits = atomic_load_explicit(&a->hits, memory_order_relaxed);
     out->cache_misses = atomic_load_explicit(&a->misses, memory_order_relaxed);
-    out->jwks_fetches = jwks_source_fetches(a->keys);
+    out->jwks_fetches = jwks_source_fetches(a->keys) + issuer_set_fetches(a->extra);
 }
 
 /* ---- the built-in issuer ------------------------------------------------------ */
 
-const char *auth_local_jwks(const struct auth *a)
+char *auth_local_jwks(struct auth *a)
 {
-    return a && a->local ? local_key_jwks(a->local) : NULL;
+    if (!a || !a->local)
+        return NULL;
+    keyring_refresh(a->local, (int64_t)time(NULL), false);
+    return keyring_jwks(a->local);
+}
+
+bool auth_is_local(const struct auth *a) { return a && a->local; }
+
+void auth_note_user_enabled(struct auth *a, int64_t id)
+{
+    if (a && a->users)
+        user_gate_note_enabled(a->users, id);
 }
 
 static json_t *permission_array(uint32_t perms)
@@ -293,8 +366,9 @@ char *auth_mint_local(const struct auth *a, const char *sub, enum role r, long t
         snprintf(err, errlen, "a token needs a subject, a role and a lifetime of 1 s to 10 years.");
         return NULL;
     }
+    keyring_refresh(a->local, (int64_t)time(NULL), false);
     char *payload = mint_payload(a, sub, r, ttl_seconds);
-    char *token = payload ? local_key_sign(a->local, payload) : NULL;
+    char *token = payload ? keyring_sign(a->local, payload) : NULL;
     free(payload);
     if (!token)
         snprintf(err, errlen, "cannot sign the token.");

@@ -24,6 +24,9 @@ enum perm {
     PERM_DELETE_CASTS = 1u << 9,
 };
 
+/* Not a permission: a route marked with it needs any valid token. */
+#define PERM_AUTHENTICATED (1u << 31)
+
 /* "read:actors" -> PERM_READ_ACTORS; 0 for unknown names. */
 uint32_t perm_from_name(const char *name, size_t len);
 /* Writes the names of the bits in perms, in api.md's order, into names[] (at
@@ -35,6 +38,8 @@ enum role { ROLE_ASSISTANT, ROLE_DIRECTOR, ROLE_PRODUCER, ROLE_COUNT };
 /* "assistant"/"director"/"producer" -> role, or -1. */
 int role_parse(const char *name);
 uint32_t role_perms(enum role r);
+/* "assistant"/"director"/"producer", or NULL. */
+const char *role_name(enum role r);
 
 #define AUTH_MAX_TOKEN 8192
 #define AUTH_SUB_MAX 256
@@ -48,16 +53,20 @@ struct auth_claims {
 enum auth_status {
     AUTH_OK = 0,
     AUTH_MISSING,       /* no Authorization header, or not "Bearer" (-> 401) */
-    AUTH_INVALID,       /* malformed, badly signed, expired, wrong iss/aud, unknown kid (-> 401) */
+    AUTH_INVALID,       /* malformed, badly signed, expired, wrong iss/aud, unknown kid,
+                           built-in user disabled or deleted (-> 401) */
 };
 
 struct auth;
+struct keyring;
 
 /* Builds the verifier from cfg: loads the JWKS (file://, https://,
- * http://loopback) or, with cfg->local_issuer, loads or creates the local
- * signing key at cfg->key_file (mode 0600). Returns -1 and one sentence in
- * err naming the variable at fault. */
-int auth_open(const struct config *cfg, struct auth **out, char *err, size_t errlen);
+ * http://loopback) or, with cfg->local_issuer, uses the built-in issuer's
+ * keys (keyring.h; required then, NULL otherwise; must outlive the verifier);
+ * then the key sets of the extra issuers (cfg->issuers, AUTH_ISSUERS) and the
+ * permission rules (AUTH_PERMISSIONS_CLAIM, AUTH_ROLE_MAP), copied. Returns -1
+ * and one sentence in err naming the variable at fault. */
+int auth_open(const struct config *cfg, struct keyring *local_keys, struct auth **out, char *err, size_t errlen);
 void auth_close(struct auth *a);
 
 /* Verifies the Authorization header value (may be NULL). On AUTH_OK fills
@@ -75,9 +84,14 @@ struct auth_stats {
 };
 void auth_stats(struct auth *a, struct auth_stats *out);
 
-/* The public JWKS document to publish at /.well-known/jwks.json, or NULL when
- * tokens come from an external issuer. */
-const char *auth_local_jwks(const struct auth *a);
+/* The public JWKS document to publish at /.well-known/jwks.json (malloc'd),
+ * or NULL when tokens come from an external issuer. */
+char *auth_local_jwks(struct auth *a);
+/* Tells the disabled-users check that built-in user id is enabled (it has
+ * just signed in), so its new token works before the next re-read. */
+void auth_note_user_enabled(struct auth *a, int64_t id);
+/* True when this server issues its own tokens (/auth/login works). */
+bool auth_is_local(const struct auth *a);
 
 /* Signs an RS256 token with the local key: iss/aud from the config, sub, the
  * role's permissions, iat=now, exp=now+ttl_seconds. Returns a malloc'd string

@@ -58,6 +58,12 @@ struct jwks_source;
  * static_json (the built-in issuer), never refetched. */
 int jwks_source_open(const char *url, const char *static_json, struct jwks_source **out, char *err,
                      size_t errlen);
+/* Reads the document: malloc'd, NUL-terminated, NULL on failure. */
+typedef char *(*jwks_loader_fn)(void *ctx);
+/* A set read through loader now and again on unknown kids, at most every
+ * interval seconds. */
+int jwks_source_open_loader(jwks_loader_fn loader, void *ctx, int interval, struct jwks_source **out, char *err,
+                            size_t errlen);
 void jwks_source_close(struct jwks_source *src);
 /* A reference to the current set; jwks_unref() it when done. */
 struct jwks *jwks_source_get(struct jwks_source *src);

@@ -1,7 +1,9 @@
 /* The current key set of one issuer, shared by all request threads: readers
  * take a reference under a short lock; a refetch (on an unknown kid, at most
  * once per JWKS_REFETCH_INTERVAL) runs without the lock and swaps the set in
- * only when the document changed. Knows nothing of tokens. */
+ * only when the document changed. The document comes from a URL, or from a
+ * loader function (the built-in issuer's keys in the database). Knows
+ * nothing of tokens. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -11,7 +13,10 @@
 #include "auth/jwks.h"
 
 struct jwks_source {
-    char *url;                 /* NULL: a fixed set, never refetched */
+    char *url;                 /* NULL: a fixed set, or the loader's */
+    jwks_loader_fn loader;     /* with url NULL: reads the document (the built-in issuer) */
+    void *loader_ctx;
+    int interval;              /* seconds between refetches */
     pthread_mutex_t lock;
     pthread_cond_t fetched;
     struct jwks *current;      /* under lock */
@@ -22,12 +27,18 @@ struct jwks_source {
     atomic_uint_fast64_t fetches;
 };
 
-static int load(const char *url, struct jwks **out, char *err, size_t errlen)
+static int load(const struct jwks_source *src, struct jwks **out, char *err, size_t errlen)
 {
-    char *body;
+    char *body = NULL;
     size_t len;
-    if (jwks_fetch(url, &body, &len, err, errlen) < 0)
+    if (src->loader) {
+        body = src->loader(src->loader_ctx);
+        if (!body)
+            return snprintf(err, errlen, "cannot read the key set"), -1;
+        len = strlen(body);
+    } else if (jwks_fetch(src->url, &body, &len, err, errlen) < 0) {
         return -1;
+    }
     int rc = jwks_parse(body, len, out, err, errlen);
     free(body);
     return rc;
@@ -39,6 +50,7 @@ static struct jwks_source *source_new(const char *url, struct jwks *set)
     if (!src)
         return NULL;
     src->url = url ? strdup(url) : NULL;
+    src->interval = JWKS_REFETCH_INTERVAL;
     if ((url && !src->url) || pthread_mutex_init(&src->lock, NULL) != 0) {
         free(src->url);
         free(src);
@@ -57,7 +69,8 @@ int jwks_source_open(const char *url, const char *static_json, struct jwks_sourc
 {
     *out = NULL;
     struct jwks *set = NULL;
-    int rc = url ? load(url, &set, err, errlen)
+    struct jwks_source probe = {.url = (char *)url};
+    int rc = url ? load(&probe, &set, err, errlen)
                  : jwks_parse(static_json, strlen(static_json), &set, err, errlen);
     if (rc < 0)
         return -1;
@@ -67,6 +80,26 @@ int jwks_source_open(const char *url, const char *static_json, struct jwks_sourc
         snprintf(err, errlen, "out of memory");
         return -1;
     }
+    return 0;
+}
+
+int jwks_source_open_loader(jwks_loader_fn loader, void *ctx, int interval, struct jwks_source **out, char *err,
+                            size_t errlen)
+{
+    *out = NULL;
+    struct jwks *set = NULL;
+    struct jwks_source probe = {.loader = loader, .loader_ctx = ctx};
+    if (load(&probe, &set, err, errlen) < 0)
+        return -1;
+    *out = source_new(NULL, set);
+    if (!*out) {
+        jwks_unref(set);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    (*out)->loader = loader;
+    (*out)->loader_ctx = ctx;
+    (*out)->interval = interval;
     return 0;
 }
 
@@ -109,7 +142,7 @@ static int claim_refetch(struct jwks_source *src, time_t now)
             pthread_cond_wait(&src->fetched, &src->lock);
         return 2;
     }
-    if (src->refetched_once && now - src->last_refetch < JWKS_REFETCH_INTERVAL &&
+    if (src->refetched_once && now - src->last_refetch < src->interval &&
         now >= src->last_refetch)
         return 0;
     src->fetching = true;
@@ -133,7 +166,7 @@ static struct jwks *install(struct jwks_source *src, struct jwks *fresh)
 
 bool jwks_source_refresh(struct jwks_source *src, time_t now)
 {
-    if (!src->url)
+    if (!src->url && !src->loader)
         return false;
     pthread_mutex_lock(&src->lock);
     int claim = claim_refetch(src, now);
@@ -144,7 +177,7 @@ bool jwks_source_refresh(struct jwks_source *src, time_t now)
     char err[256];
     struct jwks *fresh = NULL;
     atomic_fetch_add_explicit(&src->fetches, 1, memory_order_relaxed);
-    load(src->url, &fresh, err, sizeof err); /* on failure keep the old keys */
+    load(src, &fresh, err, sizeof err); /* on failure keep the old keys */
 
     pthread_mutex_lock(&src->lock);
     struct jwks *drop = fresh ? install(src, fresh) : NULL;

@@ -9,6 +9,7 @@
 #include <openssl/ec.h>
 #include <openssl/err.h>
 
+#include "auth/claims.h"
 #include "auth/jwt.h"
 
 /* ---- base64url ---------------------------------------------------------- */
@@ -277,57 +278,6 @@ static void copy_utf8_truncated(char *dst, size_t n, const char *s)
     dst[len] = '\0';
 }
 
-/* The permission names in s separated by sep; surrounding blanks ignored. */
-static uint32_t perms_from_list(const char *s, char sep)
-{
-    uint32_t perms = 0;
-    while (*s) {
-        const char *end = strchr(s, sep);
-        if (!end)
-            end = s + strlen(s);
-        const char *a = s, *b = end;
-        while (a < b && (*a == ' ' || *a == '\t'))
-            a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-            b--;
-        perms |= perm_from_name(a, (size_t)(b - a));
-        s = *end ? end + 1 : end;
-    }
-    return perms;
-}
-
-/* permissions: array of strings (Auth0), else a comma-joined string, else
- * the space-separated scope. Unknown names are ignored. */
-static int read_permissions(const json_t *payload, uint32_t *perms, const char **why)
-{
-    *perms = 0;
-    *why = "bad permissions claim";
-    json_t *p = json_object_get(payload, "permissions");
-    if (json_is_array(p)) {
-        size_t i;
-        json_t *v;
-        json_array_foreach(p, i, v) {
-            if (!json_is_string(v))
-                return -1;
-            *perms |= perm_from_name(json_string_value(v), json_string_length(v));
-        }
-        return 0;
-    }
-    if (json_is_string(p)) {
-        *perms = perms_from_list(json_string_value(p), ',');
-        return 0;
-    }
-    if (p)
-        return -1;
-    json_t *scope = json_object_get(payload, "scope");
-    if (json_is_string(scope)) {
-        *perms = perms_from_list(json_string_value(scope), ' ');
-        return 0;
-    }
-    *why = "bad scope claim";
-    return scope ? -1 : 0;
-}
-
 int jwt_check_claims(const struct jwt *j, const struct jwt_expect *want, struct auth_claims *out,
                      const char **why)
 {
@@ -348,7 +298,7 @@ int jwt_check_claims(const struct jwt *j, const struct jwt_expect *want, struct 
     }
     if (sub)
         copy_utf8_truncated(out->sub, sizeof out->sub, json_string_value(sub));
-    return read_permissions(j->payload, &out->perms, why);
+    return claims_permissions(j->payload, want->rules, &out->perms, why);
 }
 
 /* ---- signatures ----------------------------------------------------------- */

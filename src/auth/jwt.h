@@ -49,9 +49,13 @@ struct jwt_expect {
     const char *issuer;   /* exact iss; never NULL */
     const char *audience; /* must appear in aud, or NULL for any */
     int64_t now;          /* seconds since the epoch */
+    const struct claim_rules *rules; /* where permissions are (claims.h); NULL: defaults */
 };
 
-/* exp/nbf/iat/iss/aud/sub and the permission claims of api.md. Fills out on
+struct claim_rules;
+
+/* exp/nbf/iat/iss/aud/sub and the permission claims of api.md (read as
+ * want->rules says, see claims.h). Fills out on
  * success; returns -1 with a static reason otherwise. */
 int jwt_check_claims(const struct jwt *j, const struct jwt_expect *want, struct auth_claims *out,
                      const char **why);

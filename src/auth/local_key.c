@@ -1,15 +1,12 @@
-/* The built-in issuer's key: load or create the RS256 PEM at AUTH_KEY_FILE
- * (created atomically with mode 0600, its directory 0700), derive the kid
- * (base64url of the SHA-256 of the public key's DER, first 16 bytes) and the
- * public JWKS, and sign tokens. Never logs or exposes the private key. */
+/* One RS256 key of the built-in issuer: generate it, read a legacy PEM file
+ * (AUTH_KEY_FILE, imported into the database once), convert to and from DER
+ * for sealed storage, derive the kid (base64url of the SHA-256 of the public
+ * key's DER, first 16 bytes) and the public JWK, and sign tokens. Never logs
+ * or exposes the private key except as DER to keyring.c, which seals it. */
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <jansson.h>
 #include <openssl/core_names.h>
@@ -26,7 +23,7 @@
 struct local_key {
     EVP_PKEY *pkey;
     char *kid;
-    char *jwks;
+    char *jwk;   /* the public JWK object */
 };
 
 /* Refuses to prompt for a passphrase: an encrypted key is an error. */
@@ -34,29 +31,6 @@ static int no_passphrase(char *buf, int size, int rwflag, void *u)
 {
     (void)buf, (void)size, (void)rwflag, (void)u;
     return -1;
-}
-
-static int ensure_dir(const char *dir, const char *var, char *err, size_t errlen)
-{
-    if (mkdir(dir, 0700) == 0 || errno == EEXIST)
-        return 0;
-    snprintf(err, errlen, "%s: cannot create the directory %s: %s", var, dir, strerror(errno));
-    return -1;
-}
-
-/* data_dir, then the key file's own directory when it is elsewhere. */
-static int ensure_dirs(const char *data_dir, const char *key_file, char *err, size_t errlen)
-{
-    if (data_dir && data_dir[0] && ensure_dir(data_dir, "DATA_DIR", err, errlen) < 0)
-        return -1;
-    char *copy = strdup(key_file);
-    if (!copy) {
-        snprintf(err, errlen, "AUTH_KEY_FILE: out of memory");
-        return -1;
-    }
-    int rc = ensure_dir(dirname(copy), "AUTH_KEY_FILE", err, errlen);
-    free(copy);
-    return rc;
 }
 
 /* Returns the key, NULL with errno ENOENT when the file does not exist, or
@@ -80,68 +54,6 @@ static EVP_PKEY *load_pem(const char *path, char *err, size_t errlen)
         return NULL;
     }
     return pkey;
-}
-
-/* Writes pkey as PEM to a new file at path, mode 0600. */
-static int write_pem(const char *path, EVP_PKEY *pkey)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return -1;
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        return -1;
-    }
-    int ok = fchmod(fd, 0600) == 0 && PEM_write_PrivateKey(f, pkey, NULL, NULL, 0, NULL, NULL) == 1 &&
-             fflush(f) == 0 && fsync(fd) == 0;
-    ok = fclose(f) == 0 && ok;
-    ERR_clear_error();
-    return ok ? 0 : -1;
-}
-
-/* Creates a key at path without ever clobbering one: written to a temporary
- * name, then hard-linked into place. If another process won the race, its
- * key is loaded instead. */
-static EVP_PKEY *create_pem(const char *path, char *err, size_t errlen)
-{
-    EVP_PKEY *pkey = EVP_RSA_gen(LOCAL_KEY_BITS);
-    size_t tmp_len = strlen(path) + 32;
-    char *tmp = malloc(tmp_len);
-    if (!pkey || !tmp) {
-        snprintf(err, errlen, "AUTH_KEY_FILE: cannot generate an RSA key");
-        goto fail;
-    }
-    snprintf(tmp, tmp_len, "%s.tmp.%ld", path, (long)getpid());
-    unlink(tmp);
-    if (write_pem(tmp, pkey) < 0) {
-        snprintf(err, errlen, "AUTH_KEY_FILE: cannot write %s: %s", tmp, strerror(errno));
-        goto fail;
-    }
-    if (link(tmp, path) < 0) {
-        int e = errno;
-        unlink(tmp);
-        EVP_PKEY_free(pkey);
-        free(tmp);
-        if (e == EEXIST) { /* another process created it meanwhile */
-            EVP_PKEY *theirs = load_pem(path, err, errlen);
-            if (!theirs && !err[0])
-                snprintf(err, errlen, "AUTH_KEY_FILE: cannot read %s", path);
-            return theirs;
-        }
-        snprintf(err, errlen, "AUTH_KEY_FILE: cannot create %s: %s", path, strerror(e));
-        return NULL;
-    }
-    unlink(tmp);
-    free(tmp);
-    return pkey;
-fail:
-    ERR_clear_error();
-    if (tmp)
-        unlink(tmp);
-    free(tmp);
-    EVP_PKEY_free(pkey);
-    return NULL;
 }
 
 static char *compute_kid(EVP_PKEY *pkey)
@@ -175,12 +87,12 @@ static char *bn_param_b64(EVP_PKEY *pkey, const char *name)
     return out;
 }
 
-static char *public_jwks(EVP_PKEY *pkey, const char *kid)
+static char *public_jwk(EVP_PKEY *pkey, const char *kid)
 {
     char *n = bn_param_b64(pkey, OSSL_PKEY_PARAM_RSA_N);
     char *e = bn_param_b64(pkey, OSSL_PKEY_PARAM_RSA_E);
-    json_t *doc = n && e ? json_pack("{s:[{s:s, s:s, s:s, s:s, s:s, s:s}]}", "keys", "alg", "RS256", "e", e,
-                                     "kid", kid, "kty", "RSA", "n", n, "use", "sig")
+    json_t *doc = n && e ? json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "alg", "RS256", "e", e, "kid", kid, "kty",
+                                     "RSA", "n", n, "use", "sig")
                          : NULL;
     char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
     json_decref(doc);
@@ -189,38 +101,72 @@ static char *public_jwks(EVP_PKEY *pkey, const char *kid)
     return text;
 }
 
-int local_key_open(const char *data_dir, const char *key_file, struct local_key **out, char *err,
-                   size_t errlen)
+/* Takes pkey over: kid and JWK derived; NULL (pkey freed) on failure. */
+static struct local_key *wrap(EVP_PKEY *pkey)
+{
+    struct local_key *k = pkey ? calloc(1, sizeof *k) : NULL;
+    if (!k) {
+        EVP_PKEY_free(pkey);
+        return NULL;
+    }
+    k->pkey = pkey;
+    k->kid = compute_kid(pkey);
+    k->jwk = k->kid ? public_jwk(pkey, k->kid) : NULL;
+    if (!k->jwk) {
+        local_key_close(k);
+        return NULL;
+    }
+    return k;
+}
+
+struct local_key *local_key_generate(void)
+{
+    EVP_PKEY *pkey = EVP_RSA_gen(LOCAL_KEY_BITS);
+    ERR_clear_error();
+    return wrap(pkey);
+}
+
+int local_key_load_pem(const char *path, struct local_key **out, char *err, size_t errlen)
 {
     *out = NULL;
-    if (!key_file || !key_file[0]) {
-        snprintf(err, errlen, "AUTH_KEY_FILE must name the built-in issuer's key file");
-        return -1;
-    }
-    if (ensure_dirs(data_dir, key_file, err, errlen) < 0)
-        return -1;
     err[0] = '\0';
-    EVP_PKEY *pkey = load_pem(key_file, err, errlen);
-    if (!pkey && errno == ENOENT && !err[0])
-        pkey = create_pem(key_file, err, errlen);
+    EVP_PKEY *pkey = load_pem(path, err, errlen);
     if (!pkey)
-        return -1;
-    struct local_key *k = calloc(1, sizeof *k);
-    if (k) {
-        k->pkey = pkey;
-        k->kid = compute_kid(pkey);
-        k->jwks = k->kid ? public_jwks(pkey, k->kid) : NULL;
-    }
-    if (!k || !k->jwks) {
-        if (k)
-            local_key_close(k);
-        else
-            EVP_PKEY_free(pkey);
-        snprintf(err, errlen, "AUTH_KEY_FILE: cannot derive the public key of %s", key_file);
+        return err[0] ? -1 : 0;
+    *out = wrap(pkey);
+    if (!*out) {
+        snprintf(err, errlen, "AUTH_KEY_FILE: cannot derive the public key of %s", path);
         return -1;
     }
-    *out = k;
     return 0;
+}
+
+struct local_key *local_key_from_der(const unsigned char *der, size_t len)
+{
+    const unsigned char *p = der;
+    EVP_PKEY *pkey = d2i_AutoPrivateKey(NULL, &p, (long)len);
+    ERR_clear_error();
+    if (pkey && (!EVP_PKEY_is_a(pkey, "RSA") || EVP_PKEY_get_bits(pkey) < LOCAL_KEY_BITS)) {
+        EVP_PKEY_free(pkey);
+        pkey = NULL;
+    }
+    return wrap(pkey);
+}
+
+int local_key_der(const struct local_key *k, unsigned char **der, size_t *len)
+{
+    unsigned char *buf = NULL;
+    int n = i2d_PrivateKey(k->pkey, &buf);
+    if (n <= 0) {
+        ERR_clear_error();
+        return -1;
+    }
+    *der = malloc((size_t)n);
+    if (*der)
+        memcpy(*der, buf, (size_t)n);
+    OPENSSL_clear_free(buf, (size_t)n);
+    *len = (size_t)n;
+    return *der ? 0 : -1;
 }
 
 void local_key_close(struct local_key *k)
@@ -229,11 +175,11 @@ void local_key_close(struct local_key *k)
         return;
     EVP_PKEY_free(k->pkey);
     free(k->kid);
-    free(k->jwks);
+    free(k->jwk);
     free(k);
 }
 
-const char *local_key_jwks(const struct local_key *k) { return k->jwks; }
+const char *local_key_jwk(const struct local_key *k) { return k->jwk; }
 
 const char *local_key_kid(const struct local_key *k) { return k->kid; }
 

@@ -1,7 +1,6 @@
-/* The built-in issuer's signing key: an RS256 private key kept in a PEM file
- * (created with mode 0600 on first use), its kid, its public JWKS document
- * and token signing. The key never leaves this module except as signatures
- * and the public JWKS. */
+/* One signing key of the built-in issuer: an RS256 private key, its kid, its
+ * public JWK and token signing. Keys live sealed in the database
+ * (keyring.c); this module only converts and signs. */
 #ifndef AUDITION_LOCAL_KEY_H
 #define AUDITION_LOCAL_KEY_H
 
@@ -11,14 +10,19 @@
 
 struct local_key;
 
-/* Loads key_file, or creates it (and data_dir, mode 0700) when missing.
- * Returns -1 with one sentence naming AUTH_KEY_FILE or DATA_DIR in err. */
-int local_key_open(const char *data_dir, const char *key_file, struct local_key **out, char *err,
-                   size_t errlen);
+/* A new 2048-bit RSA key, or NULL. */
+struct local_key *local_key_generate(void);
+/* Reads an unencrypted PEM RSA private key (the legacy AUTH_KEY_FILE).
+ * 0 with *out NULL when the file does not exist; -1 with err naming
+ * AUTH_KEY_FILE when it is unreadable or not a usable key. */
+int local_key_load_pem(const char *path, struct local_key **out, char *err, size_t errlen);
+/* From / to the DER form of the private key (what keyring.c seals). */
+struct local_key *local_key_from_der(const unsigned char *der, size_t len);
+int local_key_der(const struct local_key *k, unsigned char **der, size_t *len); /* malloc'd */
 void local_key_close(struct local_key *k);
 
-/* {"keys":[{"alg":"RS256","e":…,"kid":…,"kty":"RSA","n":…,"use":"sig"}]} */
-const char *local_key_jwks(const struct local_key *k);
+/* {"alg":"RS256","e":…,"kid":…,"kty":"RSA","n":…,"use":"sig"} */
+const char *local_key_jwk(const struct local_key *k);
 const char *local_key_kid(const struct local_key *k);
 /* An RS256 JWS of payload_json with this key's kid; malloc'd, NULL on failure. */
 char *local_key_sign(const struct local_key *k, const char *payload_json);

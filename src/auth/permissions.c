@@ -71,3 +71,10 @@ uint32_t role_perms(enum role r)
         return 0;
     return role_table[r].perms;
 }
+
+const char *role_name(enum role r)
+{
+    if ((unsigned)r >= ROLE_COUNT)
+        return NULL;
+    return role_table[r].name;
+}

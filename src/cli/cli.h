@@ -13,6 +13,8 @@ int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_seed(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
 
 /* Prints "audition: <message>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -28,5 +30,12 @@ typedef int (*cli_db_fn)(const struct config *cfg, const struct store_ops *ops, 
                          void *ctx);
 /* Loads the configuration, opens and migrates the database, runs fn, cleans up. */
 int cli_with_database(cli_db_fn fn, void *ctx);
+
+struct keyring;
+struct auth;
+/* The verifier (and with the built-in issuer its keys, created on first use)
+ * or prints why not and returns EXIT_RUNTIME/EXIT_USAGE. */
+int cli_open_auth(const struct config *cfg, struct store_pool *pool, struct keyring **keys, struct auth **auth);
+void cli_close_auth(struct keyring *keys, struct auth *auth);
 
 #endif

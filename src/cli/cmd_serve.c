@@ -1,15 +1,23 @@
 /* `audition serve`: configuration, database (migrated; demo data with
- * HYDRATE_DB), token verifier, HTTP server; runs until SIGTERM/SIGINT, then
+ * HYDRATE_DB), token verifier, built-in sign-in and its hashing threads, HTTP server; runs until SIGTERM/SIGINT, then
  * lets in-flight requests finish and exits 0. */
 #include <signal.h>
 #include <stdio.h>
 
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "auth/login_service.h"
 #include "http/server.h"
+#include "http/work_pool.h"
 #include "util/log.h"
 
 #define DRAIN_MS 10000
+#define LOGIN_QUEUE 64   /* sign-ins waiting for a hashing thread; more get 503 */
+
+static void stop_login(struct login_service *login, struct work_pool *workers) {
+    work_pool_free(workers);  /* finishes queued sign-ins first */
+    login_service_close(login);
+}
 
 /* Loads the demo data into an empty database (HYDRATE_DB). */
 static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
@@ -26,9 +34,19 @@ static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
 static int run(const struct config *cfg, struct store_pool *pool) {
     char err[512] = "";
     struct auth *auth = NULL;
-    if (auth_open(cfg, &auth, err, sizeof err) != 0) {
-        cli_error("%s", err);
-        return EXIT_USAGE;
+    struct keyring *keys = NULL;
+    int rc = cli_open_auth(cfg, pool, &keys, &auth);
+    if (rc != EXIT_OK) return rc;
+    struct login_service *login = NULL;
+    struct work_pool *workers = NULL;
+    if (auth_is_local(auth)) {
+        if (login_service_open(cfg, auth, pool, &login, err, sizeof err) != 0 ||
+            !(workers = work_pool_new(cfg->identity.hash_threads, LOGIN_QUEUE))) {
+            cli_error("%s", login ? "cannot start the password hashing threads" : err);
+            login_service_close(login);
+            cli_close_auth(keys, auth);
+            return EXIT_RUNTIME;
+        }
     }
     /* Workers inherit this mask: only the main thread takes the signals. */
     sigset_t stop;
@@ -38,11 +56,12 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct app app = {cfg, auth, pool};
+    struct app app = {cfg, auth, pool, login, workers};
     struct server *srv = NULL;
     if (server_start(&app, &srv, err, sizeof err) != 0) {
         cli_error("%s", err);
-        auth_close(auth);
+        stop_login(login, workers);
+        cli_close_auth(keys, auth);
         return EXIT_RUNTIME;
     }
     log_msg(LOG_INFO, "audition %s listening on http://%s:%d (%s, %d threads, %s tokens)", AUDITION_VERSION,
@@ -52,7 +71,8 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     sigwait(&stop, &sig);
     log_msg(LOG_INFO, "received %s: finishing in-flight requests", sig == SIGTERM ? "SIGTERM" : "SIGINT");
     server_stop(srv, DRAIN_MS);
-    auth_close(auth);
+    stop_login(login, workers);
+    cli_close_auth(keys, auth);
     log_msg(LOG_INFO, "stopped");
     return EXIT_OK;
 }
@@ -67,7 +87,7 @@ int cmd_serve(int argc, char **argv) {
     if (cli_config(&cfg) != 0) return EXIT_USAGE;
     struct store_pool *pool;
     struct store_conn *conn = NULL;
-    int rc = cli_open_migrated(&cfg, cfg.threads + 2, &pool, &conn);
+    int rc = cli_open_migrated(&cfg, cfg.threads + cfg.identity.hash_threads + 2, &pool, &conn);
     if (rc == EXIT_OK) {
         if (cfg.hydrate && hydrate(store_pool_ops(pool), conn) != 0) rc = EXIT_RUNTIME;
         store_release(pool, conn);

@@ -52,15 +52,32 @@ int cmd_token(int argc, char **argv) {
         config_free(&cfg);
         return EXIT_USAGE;
     }
+    if (ttl > cfg.identity.token_max_ttl) {
+        cli_error("token: --ttl is longer than AUTH_TOKEN_MAX_TTL (%d s)", cfg.identity.token_max_ttl);
+        config_free(&cfg);
+        return EXIT_USAGE;
+    }
     char err[512] = "";
+    struct store_pool *pool;
+    struct store_conn *conn = NULL;
+    int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
+    if (rc != EXIT_OK) {
+        config_free(&cfg);
+        return rc;
+    }
+    store_release(pool, conn);
     struct auth *auth = NULL;
+    struct keyring *keys = NULL;
     char *token = NULL;
-    if (auth_open(&cfg, &auth, err, sizeof err) == 0)
+    rc = cli_open_auth(&cfg, pool, &keys, &auth);
+    if (rc == EXIT_OK) {
         token = auth_mint_local(auth, sub ? sub : role_name, (enum role)role, ttl, err, sizeof err);
-    if (token) printf("%s\n", token);
-    else cli_error("token: %s", err);
+        if (token) printf("%s\n", token);
+        else cli_error("token: %s", err), rc = EXIT_RUNTIME;
+    }
     free(token);
-    if (auth) auth_close(auth);
+    cli_close_auth(keys, auth);
+    store_pool_close(pool);
     config_free(&cfg);
-    return token ? EXIT_OK : EXIT_RUNTIME;
+    return rc;
 }

@@ -1,5 +1,5 @@
-/* Entry point: picks the sub-command (serve, migrate, seed, token, version,
- * help) and shares the small helpers every command uses. */
+/* Entry point: picks the sub-command (serve, migrate, seed, token, user,
+ * keys, version, help) and shares the small helpers every command uses. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +16,12 @@ static const char usage[] =
     "  token --role ROLE [--ttl 1h] [--sub NAME]\n"
     "                             print a bearer token signed by the local key\n"
     "                             (ROLE: assistant, director or producer)\n"
+    "  user add NAME --role ROLE [--display-name TEXT]\n"
+    "  user list | set-role NAME ROLE | passwd NAME | disable NAME | enable NAME | delete NAME\n"
+    "                             built-in users; passwords are read from stdin or a prompt\n"
+    "  user init-demo [--credentials FILE]\n"
+    "                             with no users yet: demo users with random passwords\n"
+    "  keys rotate | keys list    the built-in issuer's signing keys\n"
     "  version                    print the version\n"
     "  help                       print this text\n"
     "\n"
@@ -97,6 +103,8 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "migrate") == 0) return cmd_migrate(argc - 1, argv + 1);
     if (strcmp(cmd, "seed") == 0) return cmd_seed(argc - 1, argv + 1);
     if (strcmp(cmd, "token") == 0) return cmd_token(argc - 1, argv + 1);
+    if (strcmp(cmd, "user") == 0) return cmd_user(argc - 1, argv + 1);
+    if (strcmp(cmd, "keys") == 0) return cmd_keys(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("audition %s\n", AUDITION_VERSION);
         return EXIT_OK;

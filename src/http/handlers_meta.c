@@ -1,5 +1,5 @@
-/* Endpoints about the service itself: health (which sends browsers on to the
- * web app, /app/) and the local issuer's JWKS. */
+/* Endpoints about the service itself: health, which sends browsers on to the
+ * web app (/app/). (The built-in issuer's documents live in handlers_auth.c.) */
 #include "http/accept.h"
 #include "http/handlers.h"
 #include "http/response.h"
@@ -14,15 +14,4 @@ void handle_health(struct request *rq, struct response *rs) {
     }
     rs->status = 200;
     strbuf_adds(&rs->body, "{\"success\":true}");
-}
-
-void handle_jwks(struct request *rq, struct response *rs) {
-    const char *jwks = auth_local_jwks(rq->app->auth);
-    if (!jwks) {
-        response_error(rs, 404, "tokens come from an external issuer; its JWKS is published there");
-        return;
-    }
-    rs->status = 200;
-    rs->content_type = "application/jwk-set+json";
-    strbuf_adds(&rs->body, jwks);
 }

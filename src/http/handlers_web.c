@@ -35,7 +35,7 @@ void handle_auth_config(struct request *rq, struct response *rs) {
     struct jw w = jw_on(&rs->body);
     jw_obj_begin(&w);
     jw_key(&w, "builtinLogin");
-    jw_bool(&w, cfg->local_issuer);
+    jw_bool(&w, rq->app->login != NULL);
     jw_key(&w, "oidc");
     write_oidc(&w, cfg);
     jw_key(&w, "success");

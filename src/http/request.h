@@ -17,6 +17,8 @@
 
 struct MHD_Connection;
 struct route;
+struct login_service;
+struct work_pool;
 
 #define RESPONSE_EXTRA_MAX 6   /* further headers a response may carry */
 
@@ -25,6 +27,8 @@ struct app {
     const struct config *cfg;
     struct auth *auth;
     struct store_pool *pool;
+    struct login_service *login; /* the built-in issuer's sign-in, or NULL */
+    struct work_pool *workers;   /* threads for password hashing, or NULL */
 };
 
 struct request {
@@ -39,6 +43,11 @@ struct request {
     size_t body_len;
     struct arena *arena;        /* freed after the response is sent */
     struct store_conn *db;      /* acquired on demand by request_db() */
+    /* Set by a handler that answers later: the server suspends the
+     * connection, then calls defer(rq); the response is sent once something
+     * calls request_resume(rq) (from any thread) after filling rs. */
+    void (*defer)(struct request *rq);
+    void *defer_arg;
 };
 
 struct response {
@@ -51,12 +60,18 @@ struct response {
     const char *location;       /* for redirects and 201 */
     struct { const char *name, *value; } extra[RESPONSE_EXTRA_MAX]; /* response_header() */
     size_t n_extra;
+    const char *retry_after;    /* for 429 and 503 */
 };
 
 /* A request header's value, or NULL. */
 const char *request_header(const struct request *rq, const char *name);
 /* A query parameter's decoded value, or NULL. */
 const char *request_query(const struct request *rq, const char *name);
+
+/* The client's address ("127.0.0.1", "::1") into buf; "" when unknown. */
+void request_client_addr(const struct request *rq, char *buf, size_t len);
+/* Completes a deferred request (see defer). Do not touch rq afterwards. */
+void request_resume(struct request *rq);
 
 /* The database connection for this request, acquiring it on first use. On
  * failure fills rs with 503/500 and returns NULL. */

@@ -12,6 +12,9 @@ static const struct route routes[] = {
     /* method   pattern                               permission          body             handler */
     {"GET",    "/",                                   0,                  BODY_NONE,       handle_health, NULL},
     {"GET",    "/.well-known/jwks.json",              0,                  BODY_NONE,       handle_jwks, NULL},
+    {"GET",    "/.well-known/openid-configuration",   0,                  BODY_NONE,       handle_openid_configuration, NULL},
+    {"POST",   "/auth/login",                         0,                  BODY_JSON,       handle_login, NULL},
+    {"GET",    "/auth/me",                            PERM_AUTHENTICATED, BODY_NONE,       handle_me, NULL},
 
     {"GET",    "/movies",                             PERM_READ_MOVIES,   BODY_NONE,       entity_list, &movie_api},
     {"POST",   "/movies",                             PERM_CREATE_MOVIES, BODY_JSON,       entity_create, &movie_api},

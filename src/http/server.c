@@ -43,6 +43,7 @@ struct exchange {
     bool prepared;
     bool decided;      /* rs holds the final answer already (an early error) */
     bool preflight;
+    bool deferred;     /* suspended until a worker fills rs and resumes */
     struct timespec start;
 };
 
@@ -52,6 +53,19 @@ const char *request_header(const struct request *rq, const char *name) {
 
 const char *request_query(const struct request *rq, const char *name) {
     return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+void request_client_addr(const struct request *rq, char *buf, size_t len) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    buf[0] = '\0';
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    socklen_t sl = sa->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+    if (getnameinfo(sa, sl, buf, (socklen_t)len, NULL, 0, NI_NUMERICHOST) != 0) buf[0] = '\0';
+}
+
+void request_resume(struct request *rq) {
+    MHD_resume_connection(rq->conn);
 }
 
 struct store_conn *request_db(struct request *rq, struct response *rs) {
@@ -97,7 +111,7 @@ static void check_auth(struct exchange *x) {
         decide(x, 401, st == AUTH_MISSING ? "a bearer token is required" : why);
         return;
     }
-    if (!(rq->claims.perms & rq->route->perm)) {
+    if (rq->route->perm != PERM_AUTHENTICATED && !(rq->claims.perms & rq->route->perm)) {
         const char *name[1];
         perm_names(rq->route->perm, name, 1);
         decide(x, 403, arena_printf(rq->arena, "the token lacks the %s permission", name[0]));
@@ -157,6 +171,7 @@ static enum MHD_Result send_response(struct exchange *x) {
     if (rs->www_authenticate) MHD_add_response_header(r, "WWW-Authenticate", rs->www_authenticate);
     if (rs->location) MHD_add_response_header(r, "Location", rs->location);
     for (size_t i = 0; i < rs->n_extra; i++) MHD_add_response_header(r, rs->extra[i].name, rs->extra[i].value);
+    if (rs->retry_after) MHD_add_response_header(r, "Retry-After", rs->retry_after);
     const char *origin = request_header(&x->rq, "Origin");
     if (origin) {
         cors_add_headers(x->srv->app->cfg, origin, r);
@@ -201,6 +216,10 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         prepare(x);
         return x->decided ? send_response(x) : MHD_YES;
     }
+    if (x->deferred) {  /* resumed: the worker filled rs */
+        x->deferred = false;
+        return send_response(x);
+    }
     if (!x->prepared) {
         x->prepared = true;
         prepare(x);
@@ -227,6 +246,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     if (x->rq.db) {
         store_release(x->srv->app->pool, x->rq.db);
         x->rq.db = NULL;
+    }
+    if (x->rq.defer) {  /* suspend first, so that the resume cannot come before it */
+        x->deferred = true;
+        MHD_suspend_connection(conn);
+        x->rq.defer(&x->rq);
+        return MHD_YES;
     }
     return send_response(x);
 }
@@ -288,7 +313,7 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
     struct server *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->app = app;
-    unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,

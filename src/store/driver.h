@@ -22,6 +22,9 @@
 #define CAST_COLS "(movie_id, actor_id)"
 #define ENTITY_NCOLS 5
 
+#define USER_COLS "id, username, display_name, role, password_hash, disabled, created_at, last_login_at"
+#define KEY_COLS "kid, public_jwk, private_enc, created_at, retired_at, expires_at"
+
 /* The statements whose SQL both engines share. */
 #define SQL_IS_EMPTY \
     "SELECT CASE WHEN EXISTS (SELECT 1 FROM movies) OR EXISTS (SELECT 1 FROM actors)" \
@@ -44,6 +47,16 @@ enum store_stmt {
     ST_IS_EMPTY,                                   /* () -> 1 when empty, else 0 */
     ST_CLEAR_MOVIES, ST_CLEAR_ACTORS,              /* casts go by cascade */
     ST_SYNC_MOVIES, ST_SYNC_ACTORS,
+    /* built-in identity (query_identity.c); USER_COLS rows */
+    ST_USER_INSERT,                                /* (username, key, display, role, hash, now) -> id */
+    ST_USER_GET, ST_USER_GET_ID, ST_USER_LIST,     /* (key) / (id) / () */
+    ST_USER_SET_ROLE, ST_USER_SET_HASH,            /* (key, value) -> id */
+    ST_USER_SET_DISABLED, ST_USER_DELETE,          /* (key, 0|1) / (key) -> id */
+    ST_USER_COUNT, ST_USER_TOUCH,                  /* () -> n / (id, now) -> id */
+    ST_USER_ENABLED_IDS,                           /* () -> ids of enabled users */
+    ST_KEY_INSERT,                                 /* (kid, public_jwk, private_enc, now) -> 1 */
+    ST_KEY_LIST,                                   /* (now) -> KEY_COLS of keys still published */
+    ST_KEY_RETIRE,                                 /* (now, expires_at) -> 1 per key retired */
     ST_COUNT
 };
 
@@ -116,6 +129,21 @@ enum store_status store_q_cast_delete(struct store_conn *c, int64_t movie_id, in
 enum store_status store_q_is_empty(struct store_conn *c, bool *empty);
 enum store_status store_q_clear(struct store_conn *c);
 enum store_status store_q_sync_ids(struct store_conn *c);
+enum store_status store_q_user_insert(struct store_conn *c, const struct user *u, int64_t now, int64_t *id_out);
+enum store_status store_q_user_get(struct store_conn *c, const char *username, struct arena *a, struct user *out);
+enum store_status store_q_user_get_id(struct store_conn *c, int64_t id, struct arena *a, struct user *out);
+enum store_status store_q_user_list(struct store_conn *c, struct arena *a, struct user **out, size_t *n);
+enum store_status store_q_user_set_role(struct store_conn *c, const char *username, const char *role);
+enum store_status store_q_user_set_hash(struct store_conn *c, const char *username, const char *hash);
+enum store_status store_q_user_set_disabled(struct store_conn *c, const char *username, bool disabled);
+enum store_status store_q_user_delete(struct store_conn *c, const char *username);
+enum store_status store_q_user_count(struct store_conn *c, int64_t *n);
+enum store_status store_q_user_touch(struct store_conn *c, int64_t id, int64_t now);
+enum store_status store_q_user_enabled_ids(struct store_conn *c, struct arena *a, int64_t **ids, size_t *n);
+enum store_status store_q_key_insert(struct store_conn *c, const struct signing_key_row *k);
+enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct arena *a,
+                                   struct signing_key_row **out, size_t *n);
+enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t expires_at);
 
 /* The ops entries both engines fill the same way, to list once per engine. */
 #define STORE_QUERY_OPS \
@@ -127,6 +155,15 @@ enum store_status store_q_sync_ids(struct store_conn *c);
     .actor_insert = store_q_actor_insert, .actor_update = store_q_actor_update, \
     .actor_delete = store_q_actor_delete, .actor_lock = store_q_actor_lock, \
     .cast_insert = store_q_cast_insert, .cast_delete = store_q_cast_delete, \
-    .is_empty = store_q_is_empty, .clear = store_q_clear, .sync_ids = store_q_sync_ids
+    .is_empty = store_q_is_empty, .clear = store_q_clear, .sync_ids = store_q_sync_ids, \
+    STORE_IDENTITY_OPS
+
+#define STORE_IDENTITY_OPS \
+    .user_insert = store_q_user_insert, .user_get = store_q_user_get, .user_get_id = store_q_user_get_id, \
+    .user_list = store_q_user_list, .user_set_role = store_q_user_set_role, \
+    .user_set_hash = store_q_user_set_hash, .user_set_disabled = store_q_user_set_disabled, \
+    .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
+    .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
+    .key_list = store_q_key_list, .key_retire = store_q_key_retire
 
 #endif

@@ -21,11 +21,11 @@
 struct pg_conn {
     struct store_conn base;
     PGconn *pg;
-    uint32_t prepared;   /* bit s: statement s is prepared on this session */
+    uint64_t prepared;   /* bit s: statement s is prepared on this session */
     bool in_tx;          /* begin() succeeded; commit() or rollback() not called yet */
 };
 
-_Static_assert(ST_COUNT <= 32, "pg_conn.prepared is a 32-bit mask");
+_Static_assert(ST_COUNT <= 64, "pg_conn.prepared is a 64-bit mask");
 
 static struct pg_conn *pg(struct store_conn *c) {
     return (struct pg_conn *)c;
@@ -87,6 +87,27 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
     [ST_SYNC_MOVIES] = PG_SYNC("movies"),
     [ST_SYNC_ACTORS] = PG_SYNC("actors"),
+    [ST_USER_INSERT] =
+        "INSERT INTO users (username, username_key, display_name, role, password_hash, disabled, created_at)"
+        " VALUES ($1, $2, $3, $4, $5, 0, $6) RETURNING id",
+    [ST_USER_GET] = "SELECT " USER_COLS " FROM users WHERE username_key = $1",
+    [ST_USER_GET_ID] = "SELECT " USER_COLS " FROM users WHERE id = $1",
+    [ST_USER_LIST] = "SELECT " USER_COLS " FROM users ORDER BY username_key",
+    [ST_USER_SET_ROLE] = "UPDATE users SET role = $2 WHERE username_key = $1 RETURNING id",
+    [ST_USER_SET_HASH] = "UPDATE users SET password_hash = $2 WHERE username_key = $1 RETURNING id",
+    [ST_USER_SET_DISABLED] = "UPDATE users SET disabled = $2 WHERE username_key = $1 RETURNING id",
+    [ST_USER_DELETE] = "DELETE FROM users WHERE username_key = $1 RETURNING id",
+    [ST_USER_COUNT] = "SELECT count(*) FROM users",
+    [ST_USER_TOUCH] = "UPDATE users SET last_login_at = $2 WHERE id = $1 RETURNING id",
+    [ST_USER_ENABLED_IDS] = "SELECT id FROM users WHERE disabled = 0 ORDER BY id",
+    [ST_KEY_INSERT] =
+        "INSERT INTO signing_keys (kid, public_jwk, private_enc, created_at) VALUES ($1, $2, $3, $4)"
+        " RETURNING 1",
+    [ST_KEY_LIST] =
+        "SELECT " KEY_COLS " FROM signing_keys WHERE expires_at IS NULL OR expires_at > $1"
+        " ORDER BY created_at DESC, kid DESC",
+    [ST_KEY_RETIRE] =
+        "UPDATE signing_keys SET retired_at = $1, expires_at = $2 WHERE retired_at IS NULL RETURNING 1",
 };
 
 /* Statements that may run again on a fresh session when the old one died
@@ -96,6 +117,8 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_BEGIN: case ST_IS_EMPTY:
     case ST_MOVIE_GET: case ST_MOVIE_COUNT: case ST_MOVIE_PAGE:
     case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
+    case ST_USER_GET: case ST_USER_GET_ID: case ST_USER_LIST: case ST_USER_COUNT:
+    case ST_USER_ENABLED_IDS: case ST_KEY_LIST:
         return true;
     default:
         return false;
@@ -186,11 +209,11 @@ static enum store_status pg_ready(struct pg_conn *c) {
 static PGresult *pg_run(struct pg_conn *c, enum store_stmt s, int n, const char *const *vals) {
     char name[8];
     snprintf(name, sizeof name, "s%d", (int)s);
-    if (!(c->prepared & (1u << s))) {
+    if (!(c->prepared & (UINT64_C(1) << s))) {
         PGresult *r = PQprepare(c->pg, name, pg_sql[s], 0, NULL);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) return r;
         PQclear(r);
-        c->prepared |= 1u << s;
+        c->prepared |= UINT64_C(1) << s;
     }
     return PQexecPrepared(c->pg, name, n, vals, NULL, NULL, 0);
 }

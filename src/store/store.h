@@ -22,6 +22,28 @@ enum store_status {
 
 struct store_conn;      /* one engine connection; defined by each engine */
 
+/* A built-in user (users table). Strings are arena-allocated when read. */
+struct user {
+    int64_t id;
+    const char *username;      /* as created; unique case-insensitively */
+    const char *display_name;
+    const char *role;          /* "assistant", "director", "producer" */
+    const char *password_hash; /* argon2id, libsodium's encoded form */
+    bool disabled;
+    int64_t created_at;        /* seconds since the epoch */
+    int64_t last_login_at;     /* 0: never */
+};
+
+/* A signing key of the built-in issuer (signing_keys table). */
+struct signing_key_row {
+    const char *kid;
+    const char *public_jwk;    /* one JWK object, compact JSON */
+    const char *private_enc;   /* hex: nonce | AES-256-GCM(DER private key) | tag */
+    int64_t created_at;
+    int64_t retired_at;        /* 0: active (signs) */
+    int64_t expires_at;        /* 0: never; leaves the JWKS at that time */
+};
+
 /* Search filter for lists: NULL or "" means everything. The engine matches a
  * case-insensitive substring, with % and _ taken literally. */
 struct store_ops {
@@ -72,6 +94,27 @@ struct store_ops {
     enum store_status (*clear)(struct store_conn *c);
     /* Moves id sequences past the largest ids in use (after explicit-id inserts). */
     enum store_status (*sync_ids)(struct store_conn *c);
+
+    /* Built-in identity (query_identity.c). Usernames match case-insensitively
+     * (ASCII); CONFLICT when a name exists, NOT_FOUND when it does not. */
+    enum store_status (*user_insert)(struct store_conn *c, const struct user *u, int64_t now, int64_t *id_out);
+    enum store_status (*user_get)(struct store_conn *c, const char *username, struct arena *a, struct user *out);
+    enum store_status (*user_get_id)(struct store_conn *c, int64_t id, struct arena *a, struct user *out);
+    enum store_status (*user_list)(struct store_conn *c, struct arena *a, struct user **out, size_t *n);
+    enum store_status (*user_set_role)(struct store_conn *c, const char *username, const char *role);
+    enum store_status (*user_set_hash)(struct store_conn *c, const char *username, const char *hash);
+    enum store_status (*user_set_disabled)(struct store_conn *c, const char *username, bool disabled);
+    enum store_status (*user_delete)(struct store_conn *c, const char *username);
+    enum store_status (*user_count)(struct store_conn *c, int64_t *n);
+    enum store_status (*user_touch)(struct store_conn *c, int64_t id, int64_t now);
+    /* The ids of the users who may sign in (not disabled), ascending. */
+    enum store_status (*user_enabled_ids)(struct store_conn *c, struct arena *a, int64_t **ids, size_t *n);
+    enum store_status (*key_insert)(struct store_conn *c, const struct signing_key_row *k);
+    /* The keys whose expires_at is unset or after now, newest first. */
+    enum store_status (*key_list)(struct store_conn *c, int64_t now, struct arena *a,
+                                  struct signing_key_row **out, size_t *n);
+    /* Marks every active key retired at now; they leave the JWKS at expires_at. */
+    enum store_status (*key_retire)(struct store_conn *c, int64_t now, int64_t expires_at);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -62,6 +62,7 @@ class Server:
         self.http = requests.Session()
         self.http.trust_env = False  # no proxies from the environment
         self._tokens = {}
+        self.extra_env = {}  # per-server settings (e.g. the built-in issuer: tests/api/identity.py)
 
     # -- process ---------------------------------------------------------
     def env(self, **extra):
@@ -77,14 +78,15 @@ class Server:
         })
         if self.port:
             env["PORT"] = str(self.port)
+        env.update(self.extra_env)
         env.update(extra)
         return env
 
-    def cli(self, *args, timeout=60):
-        """Runs `audition ARGS` with this server's configuration."""
+    def cli(self, *args, timeout=60, input=None):
+        """Runs `audition ARGS` with this server's configuration (stdin: input or nothing)."""
+        stdin = {"input": input} if input is not None else {"stdin": subprocess.DEVNULL}
         return subprocess.run([binary(), *args], env=self.env(), cwd=self.tmp,
-                              capture_output=True, text=True, timeout=timeout,
-                              stdin=subprocess.DEVNULL)
+                              capture_output=True, text=True, timeout=timeout, **stdin)
 
     def seed(self):
         p = self.cli("seed")

@@ -282,7 +282,7 @@ static inline void fx_teardown(void)
 static inline void fx_open(void)
 {
     char err[512] = "";
-    int rc = auth_open(&fx.cfg, &fx.auth, err, sizeof err);
+    int rc = auth_open(&fx.cfg, NULL, &fx.auth, err, sizeof err);
     cr_assert_eq(rc, 0, "auth_open: %s", err);
 }
 

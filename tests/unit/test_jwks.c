@@ -33,7 +33,7 @@ TestSuite(jwks, .init = setup, .fini = teardown, .timeout = 60);
 static int open_err(char *err, size_t errlen)
 {
     err[0] = '\0';
-    return auth_open(&fx.cfg, &fx.auth, err, errlen);
+    return auth_open(&fx.cfg, NULL, &fx.auth, err, errlen);
 }
 
 /* ---- URL policy ------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "store_cases.h"
+#include "store_identity_cases.h"
 
 static char schema[32];
 static char url[512];
