@@ -1,6 +1,5 @@
-// Test helpers: sign in as a role (through the login screen when the server
-// has the built-in login, else by putting a minted token where the app keeps
-// its session), a screenshot of each screen under test-results/screens/, an
+// Test helpers: sign in as a role through the login screen, put a session
+// straight into the app's storage (for stale or forged sessions), a screenshot of each screen under test-results/screens/, an
 // axe-core check (no serious or critical violation), and no page errors.
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -9,16 +8,12 @@ import { readState, WEB_DIR, type E2EState, type Role } from './state';
 export const state: E2EState = readState();
 
 export async function signIn(page: Page, role: Role): Promise<void> {
-  if (state.login && state.users) {
-    const u = state.users[role];
-    await page.goto('/app/');
-    await page.getByLabel('User name').fill(u.username);
-    await page.getByLabel('Password').fill(u.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'Movies' })).toBeVisible();
-    return;
-  }
-  await injectSession(page, { token: state.tokens[role] });
+  const u = state.users[role];
+  await page.goto('/app/');
+  await page.getByLabel('User name').fill(u.username);
+  await page.getByLabel('Password').fill(u.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Movies' })).toBeVisible();
 }
 
 /** Puts a session into localStorage as the app stores it, then opens the movies. */

@@ -1,7 +1,7 @@
 // Starts the real server for the end-to-end tests: a fresh SQLite database in
 // a temp dir, seeded with the demo data, serving web/dist under /app/. Mints a
-// token per role with `audition token` and, when the server has the built-in
-// login, adds one user per role with `audition user add` (password on stdin).
+// token per role with `audition token` (for direct API calls) and adds one
+// user per role with `audition user add` (password on stdin) for the login screen.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
@@ -48,20 +48,13 @@ export default async function globalSetup(): Promise<void> {
   server.unref();
   await waitForHealth(`${BASE_URL}/`, 10_000);
 
-  const probe = await fetch(`${BASE_URL}/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username":"","password":""}',
-  });
-  const login = probe.status !== 404 && probe.status !== 405;
-  let users: E2EState['users'] = null;
-  if (login) {
-    users = {} as NonNullable<E2EState['users']>;
-    for (const role of ROLES) {
-      const username = `e2e-${role}`, password = randomBytes(12).toString('base64url');
-      execFileSync(bin, ['user', 'add', username, '--role', role], { env, input: `${password}\n`, stdio: 'pipe' });
-      users[role] = { username, password };
-    }
+  const users = {} as E2EState['users'];
+  for (const role of ROLES) {
+    const username = `e2e-${role}`, password = randomBytes(12).toString('base64url');
+    execFileSync(bin, ['user', 'add', username, '--role', role], { env, input: `${password}\n`, stdio: 'pipe' });
+    users[role] = { username, password };
   }
   mkdirSync(join(WEB_DIR, 'test-results'), { recursive: true });
-  const state: E2EState = { baseURL: BASE_URL, tmp, pid: server.pid!, tokens, login, users };
+  const state: E2EState = { baseURL: BASE_URL, tmp, pid: server.pid!, tokens, users };
   writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 }

@@ -12,7 +12,6 @@ test('sign-in screen: accessible, offers the built-in login and a token field', 
 });
 
 test('login failure shows a clear message and stays signed out', async ({ page }) => {
-  test.skip(!state.login, 'the server under test has no built-in login (POST /auth/login)');
   await page.goto('/app/');
   await page.getByLabel('User name').fill(state.users!.director.username);
   await page.getByLabel('Password').fill('not-the-password');
@@ -20,6 +19,20 @@ test('login failure shows a clear message and stays signed out', async ({ page }
   await expect(page.getByRole('alert')).toHaveText(/Wrong user name or password/);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await screen(page, 'login-failed');
+});
+
+test('repeated failures are throttled, and the screen says how long to wait', async ({ page }) => {
+  await page.goto('/app/');
+  await page.getByLabel('User name').fill('e2e-nobody');
+  await page.getByLabel('Password').fill('guess');
+  const alert = page.getByRole('alert');
+  for (let i = 0; i < 12; i++) {
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(alert).toHaveText(/Wrong user name or password|Too many attempts/);
+    if (/Too many attempts/.test(await alert.innerText())) break;
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+  }
+  await expect(alert).toHaveText(/Too many attempts\. Try again in \d+ seconds\./);
 });
 
 test('assistant browses and searches, and is offered no changes', async ({ page }) => {

@@ -1,5 +1,5 @@
-// What global setup hands to the tests: the server, role tokens, and whether
-// the built-in login (POST /auth/login) exists and which users it has.
+// What global setup hands to the tests: the server, a token per role (for
+// direct API calls), and the users it made for the login screen.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,8 +11,7 @@ export interface E2EState {
   tmp: string;
   pid: number;
   tokens: Record<Role, string>;
-  login: boolean;                            // the server has the built-in login
-  users: Record<Role, { username: string; password: string }> | null;
+  users: Record<Role, { username: string; password: string }>;
 }
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
