@@ -6,7 +6,12 @@ ASAN_BUILD ?= build-asan
 BIN        := $(BUILD)/audition
 export DATABASE_URL ?= sqlite://data/audition.db
 
-.PHONY: all build web asan deps run test unit clean help
+.PHONY: all build web asan deps run test unit clean help install
+
+# `make install`: PREFIX (default /usr/local) and DESTDIR (staging root) as usual.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+WEB_DIR ?= web/dist
 
 all: build
 
@@ -42,6 +47,20 @@ test: deps build asan
 unit: build
 	meson test -C $(BUILD) --print-errorlogs
 
+# Binary, man page, docs, systemd unit and haproxy example; web assets when
+# the repository has them ($(WEB_DIR)/ -> share/audition/web).
+install: build
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/audition
+	install -D -m 0644 deploy/audition.1 $(DESTDIR)$(PREFIX)/share/man/man1/audition.1
+	install -d $(DESTDIR)$(PREFIX)/share/doc/audition $(DESTDIR)$(PREFIX)/share/audition
+	install -m 0644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/audition/
+	install -m 0644 deploy/haproxy.cfg $(DESTDIR)$(PREFIX)/share/audition/haproxy.cfg
+	sed 's|/usr/bin/audition|$(PREFIX)/bin/audition|' deploy/audition.service > $(BUILD)/audition.service
+	install -D -m 0644 $(BUILD)/audition.service $(DESTDIR)$(PREFIX)/lib/systemd/system/audition.service
+	if [ -d $(WEB_DIR) ]; then \
+	  install -d $(DESTDIR)$(PREFIX)/share/audition/web && cp -R $(WEB_DIR)/. $(DESTDIR)$(PREFIX)/share/audition/web/; \
+	fi
+
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) web/dist web/test-results
 
@@ -50,3 +69,4 @@ help:
 	@echo "make test   run the whole test suite"
 	@echo "make build  build $(BIN)"
 	@echo "make clean  remove build directories"
+	@echo "make install [PREFIX=/usr/local] [DESTDIR=]  install binary, man page, docs, systemd unit"

@@ -55,6 +55,21 @@ static int parse_bool(struct loader *l, const char *name, bool dflt, bool *out) 
     return fail(l, "%s must be 1/0, true/false, yes/no or on/off, not \"%s\"", name, v);
 }
 
+/* LOG_FORMAT=text|json and METRICS_TOKEN (observability, docs/deploy.md). */
+static int parse_observability(struct loader *l, struct config *c) {
+    const char *f = var(l, "LOG_FORMAT");
+    if (f && strcasecmp(f, "json") == 0) c->log_json = true;
+    else if (f && strcasecmp(f, "text") != 0) return fail(l, "LOG_FORMAT must be text or json, not \"%.64s\"", f);
+    const char *t = var(l, "METRICS_TOKEN");
+    if (!t) return 0;
+    size_t n = strlen(t);
+    if (n < 16 || n > 256) return fail(l, "METRICS_TOKEN must be 16 to 256 characters long");
+    for (size_t i = 0; i < n; i++)
+        if (!isgraph((unsigned char)t[i])) return fail(l, "METRICS_TOKEN must be printable ASCII without spaces");
+    c->metrics_token = dup_or_die(t);
+    return 0;
+}
+
 static int parse_int(struct loader *l, const char *name, long dflt, long min, long max, int *out) {
     const char *v = var(l, name);
     if (!v) return *out = (int)dflt, 0;
@@ -111,6 +126,21 @@ static int parse_database_url(struct loader *l, struct config *c) {
         return fail(l, "DATABASE_URL must be sqlite:///abs/path.db, sqlite://rel/path.db or "
                        "postgresql://user:password@host:port/db");
     c->database_url = dup_or_die(v);
+    return 0;
+}
+
+/* DATABASE_READ_URL (PostgreSQL only, with a PostgreSQL DATABASE_URL) and its
+ * read-your-writes window READ_AFTER_WRITE_SECONDS. */
+static int parse_read_replica(struct loader *l, struct config *c) {
+    const char *v = var(l, "DATABASE_READ_URL");
+    int rc = parse_int(l, "READ_AFTER_WRITE_SECONDS", 5, 0, 3600, &c->read_sticky_s);
+    if (rc != 0 || !v) return rc;
+    if (strlen(v) > URL_MAX_LEN) return fail(l, "DATABASE_READ_URL is too long");
+    bool pg = strncmp(v, "postgresql://", 13) == 0 || strncmp(v, "postgres://", 11) == 0;
+    if (!pg) return fail(l, "DATABASE_READ_URL must be postgresql://user:password@host:port/db");
+    if (strncmp(c->database_url, "postgres", 8) != 0)
+        return fail(l, "DATABASE_READ_URL needs a postgresql:// DATABASE_URL (the primary)");
+    c->database_read_url = dup_or_die(v);
     return 0;
 }
 
@@ -219,7 +249,8 @@ static int parse_public_url(struct loader *l, struct config *c) {
     return 0;
 }
 
-/* The web app's files: WEB_ROOT, else ../web/dist next to the binary (build/audition). */
+/* The web app's files: WEB_ROOT, else ../web/dist next to the binary (build/audition
+ * in a checkout), else ../share/audition/web (an installed PREFIX/bin/audition). */
 static int parse_web_root(struct loader *l, struct config *c) {
     const char *v = var(l, "WEB_ROOT");
     if (v) {
@@ -234,6 +265,8 @@ static int parse_web_root(struct loader *l, struct config *c) {
     char *slash = strrchr(exe, '/');
     if (!slash) return 0;
     strcpy(slash, "/../web/dist");
+    if (access(exe, F_OK) != 0) strcpy(slash, "/../share/audition/web");
+    if (access(exe, F_OK) != 0) strcpy(slash, "/../web/dist"); /* named in the "not built" answer */
     c->web_root = dup_or_die(exe);
     return 0;
 }
@@ -461,6 +494,7 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     int rc = strlen(c->host) > 255 ? fail(&l, "HOST is too long") : 0;
     if (rc == 0) rc = parse_int(&l, "PORT", 8080, 1, 65535, &c->port);
     if (rc == 0) rc = parse_database_url(&l, c);
+    if (rc == 0) rc = parse_read_replica(&l, c);
     if (rc == 0) rc = parse_public_url(&l, c);
     if (rc == 0) rc = parse_origins(&l, c);
     if (rc == 0) rc = parse_algorithms(&l, c);
@@ -474,6 +508,7 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     if (rc == 0) rc = parse_identity(&l, c);
     if (rc == 0) rc = parse_bool(&l, "HYDRATE_DB", false, &c->hydrate);
     if (rc == 0) rc = parse_bool(&l, "ACCESS_LOG", true, &c->access_log);
+    if (rc == 0) rc = parse_observability(&l, c);
     if (rc == 0) rc = parse_int(&l, "THREADS", cores > 0 && cores < 64 ? cores : 2, 1, 64, &c->threads);
     if (rc != 0) config_free(c);
     return rc;
@@ -514,5 +549,7 @@ void config_free(struct config *c) {
     }
     free(c->permissions_claim);
     for (size_t i = 0; i < c->n_role_map; i++) free(c->role_map[i].name);
+    free(c->metrics_token);
+    free(c->database_read_url);
     memset(c, 0, sizeof *c);
 }

@@ -81,6 +81,10 @@ struct config {
     char *permissions_claim; /* AUTH_PERMISSIONS_CLAIM: claim path, or NULL (defaults) */
     struct config_role role_map[CONFIG_MAX_ROLE_MAP]; /* AUTH_ROLE_MAP */
     size_t n_role_map;
+    bool log_json;          /* LOG_FORMAT=json: access log lines as JSON objects (default text) */
+    char *database_read_url; /* DATABASE_READ_URL: a PostgreSQL standby for reads; NULL = none */
+    int read_sticky_s;      /* READ_AFTER_WRITE_SECONDS: a writer's reads go to the primary this long */
+    char *metrics_token;    /* METRICS_TOKEN: bearer for /metrics; NULL = loopback clients only */
 };
 
 /* Reads a variable; returns NULL when unset. */

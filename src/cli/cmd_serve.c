@@ -7,6 +7,8 @@
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "auth/login_service.h"
+#include "http/metrics.h"
+#include "http/read_routing.h"
 #include "http/server.h"
 #include "http/work_pool.h"
 #include "util/log.h"
@@ -26,6 +28,27 @@ static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
     else if (st == STORE_CONFLICT) log_msg(LOG_INFO, "HYDRATE_DB: the database has data already; left as it is");
     else {
         cli_error("HYDRATE_DB: cannot load the demo data: %s", ops->last_error(conn));
+        return -1;
+    }
+    return 0;
+}
+
+/* What run() made for the server (not the primary pool, which the caller owns). */
+static void app_free(struct app *app, struct keyring *keys) {
+    sticky_free(app->sticky);
+    store_pool_close(app->read_pool);
+    metrics_free(app->metrics);
+    stop_login(app->login, app->workers);
+    cli_close_auth(keys, app->auth);
+}
+
+/* DATABASE_READ_URL: the replica's pool, or NULL when there is none. */
+static int open_read_pool(const struct config *cfg, struct store_pool **out) {
+    *out = NULL;
+    if (!cfg->database_read_url) return 0;
+    char err[512] = "";
+    if (store_pool_open(cfg->database_read_url, cfg->threads + 2, out, err, sizeof err) != STORE_OK) {
+        cli_error("cannot open the read replica (DATABASE_READ_URL): %s", err);
         return -1;
     }
     return 0;
@@ -56,23 +79,27 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct app app = {cfg, auth, pool, login, workers};
+    struct app app = {.cfg = cfg, .auth = auth, .pool = pool, .login = login, .workers = workers,
+                      .metrics = metrics_new()};
+    if (open_read_pool(cfg, &app.read_pool) != 0) {
+        app_free(&app, keys);
+        return EXIT_RUNTIME;
+    }
+    if (app.read_pool) app.sticky = sticky_new(cfg->read_sticky_s);
     struct server *srv = NULL;
     if (server_start(&app, &srv, err, sizeof err) != 0) {
         cli_error("%s", err);
-        stop_login(login, workers);
-        cli_close_auth(keys, auth);
+        app_free(&app, keys);
         return EXIT_RUNTIME;
     }
-    log_msg(LOG_INFO, "audition %s listening on http://%s:%d (%s, %d threads, %s tokens)", AUDITION_VERSION,
-            cfg->host, cfg->port, store_pool_ops(pool)->name, cfg->threads,
-            cfg->local_issuer ? "local" : "external");
+    log_msg(LOG_INFO, "audition %s listening on http://%s:%d (%s%s, %d threads, %s tokens)", AUDITION_VERSION,
+            cfg->host, cfg->port, store_pool_ops(pool)->name, app.read_pool ? " with a read replica" : "",
+            cfg->threads, cfg->local_issuer ? "local" : "external");
     int sig = 0;
     sigwait(&stop, &sig);
     log_msg(LOG_INFO, "received %s: finishing in-flight requests", sig == SIGTERM ? "SIGTERM" : "SIGINT");
     server_stop(srv, DRAIN_MS);
-    stop_login(login, workers);
-    cli_close_auth(keys, auth);
+    app_free(&app, keys);
     log_msg(LOG_INFO, "stopped");
     return EXIT_OK;
 }

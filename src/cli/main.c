@@ -27,7 +27,9 @@ static const char usage[] =
     "\n"
     "configuration comes from the environment: DATABASE_URL, HOST, PORT, ORIGINS,\n"
     "AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL (or AUTH0_DOMAIN, API_AUDIENCE, ALGORITHMS),\n"
-    "DATA_DIR, HYDRATE_DB, THREADS, ACCESS_LOG; see docs/configuration.md.\n";
+    "DATA_DIR, HYDRATE_DB, THREADS, ACCESS_LOG, LOG_FORMAT, METRICS_TOKEN, DATABASE_READ_URL,\n"
+    "READ_AFTER_WRITE_SECONDS; see docs/configuration.md\n"
+    "and docs/deploy.md.\n";
 
 void cli_error(const char *fmt, ...) {
     char msg[1024];

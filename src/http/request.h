@@ -16,6 +16,8 @@
 #include "util/strbuf.h"
 
 struct MHD_Connection;
+struct metrics;
+struct sticky;
 struct route;
 struct login_service;
 struct work_pool;
@@ -29,6 +31,9 @@ struct app {
     struct store_pool *pool;
     struct login_service *login; /* the built-in issuer's sign-in, or NULL */
     struct work_pool *workers;   /* threads for password hashing, or NULL */
+    struct metrics *metrics;    /* GET /metrics counters (atomics); may be NULL */
+    struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
+    struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
 };
 
 struct request {
@@ -48,6 +53,8 @@ struct request {
      * calls request_resume(rq) (from any thread) after filling rs. */
     void (*defer)(struct request *rq);
     void *defer_arg;
+    struct store_pool *db_pool; /* the pool db came from (primary or read replica) */
+    const char *request_id;     /* X-Request-Id, sane or generated (request_id.h) */
 };
 
 struct response {

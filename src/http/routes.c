@@ -15,6 +15,9 @@ static const struct route routes[] = {
     {"GET",    "/.well-known/openid-configuration",   0,                  BODY_NONE,       handle_openid_configuration, NULL},
     {"POST",   "/auth/login",                         0,                  BODY_JSON,       handle_login, NULL},
     {"GET",    "/auth/me",                            PERM_AUTHENTICATED, BODY_NONE,       handle_me, NULL},
+    {"GET",    "/healthz",                            0,                  BODY_NONE,       handle_healthz, NULL},
+    {"GET",    "/readyz",                             0,                  BODY_NONE,       handle_readyz, NULL},
+    {"GET",    "/metrics",                            0,                  BODY_NONE,       handle_metrics, NULL},
 
     {"GET",    "/movies",                             PERM_READ_MOVIES,   BODY_NONE,       entity_list, &movie_api},
     {"POST",   "/movies",                             PERM_CREATE_MOVIES, BODY_JSON,       entity_create, &movie_api},

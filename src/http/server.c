@@ -14,7 +14,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/access_log.h"
 #include "http/cors.h"
+#include "http/metrics.h"
+#include "http/read_routing.h"
+#include "http/request_id.h"
 #include "http/response.h"
 #include "http/routes.h"
 #include "util/log.h"
@@ -70,7 +74,7 @@ void request_resume(struct request *rq) {
 
 struct store_conn *request_db(struct request *rq, struct response *rs) {
     if (rq->db) return rq->db;
-    enum store_status st = store_acquire(rq->app->pool, DB_WAIT_MS, &rq->db);
+    enum store_status st = db_acquire_for(rq, DB_WAIT_MS);   /* primary or read replica: read_routing.c */
     if (st != STORE_OK) {
         rq->db = NULL;
         response_store_error(rq, rs, st);
@@ -172,6 +176,7 @@ static enum MHD_Result send_response(struct exchange *x) {
     if (rs->location) MHD_add_response_header(r, "Location", rs->location);
     for (size_t i = 0; i < rs->n_extra; i++) MHD_add_response_header(r, rs->extra[i].name, rs->extra[i].value);
     if (rs->retry_after) MHD_add_response_header(r, "Retry-After", rs->retry_after);
+    MHD_add_response_header(r, "X-Request-Id", x->rq.request_id);
     const char *origin = request_header(&x->rq, "Origin");
     if (origin) {
         cors_add_headers(x->srv->app->cfg, origin, r);
@@ -196,6 +201,9 @@ static struct exchange *exchange_new(struct server *srv, struct MHD_Connection *
     x->rq.arena = &x->arena;
     x->rs.status = 500;
     atomic_fetch_add(&srv->inflight, 1);
+    /* observability hook: request id (request_id.c) and in-flight gauge (metrics.c) */
+    x->rq.request_id = request_id_for(request_header(&x->rq, "X-Request-Id"), &x->arena);
+    metrics_started(srv->app->metrics);
     return x;
 }
 
@@ -243,10 +251,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     x->rq.body_len = x->body.len;
     x->rs.status = 200;
     x->rq.route->handler(&x->rq, &x->rs);
-    if (x->rq.db) {
-        store_release(x->srv->app->pool, x->rq.db);
-        x->rq.db = NULL;
-    }
+    db_request_done(&x->rq, x->rs.status);   /* release; remember a successful writer (read_routing.c) */
     if (x->rq.defer) {  /* suspend first, so that the resume cannot come before it */
         x->deferred = true;
         MHD_suspend_connection(conn);
@@ -256,6 +261,27 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     return send_response(x);
 }
 
+/* Observability hook: metrics (metrics.c) and the access log, text here or
+ * JSON (access_log.c) with LOG_FORMAT=json. */
+static void observe_completed(struct server *srv, const struct exchange *x, enum MHD_RequestTerminationCode toe) {
+    struct timespec end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
+    bool complete = toe == MHD_REQUEST_TERMINATED_COMPLETED_OK;
+    /* 499 (as nginx): the connection ended before the whole answer was sent */
+    metrics_finished(srv->app->metrics, x->rq.route, complete ? x->rs.status : 499, us);
+    const struct config *cfg = srv->app->cfg;
+    if (!cfg->access_log) return;
+    if (cfg->log_json) {
+        struct access_entry e = {x->rq.method, x->rq.path, x->rq.route ? x->rq.route->pattern : NULL,
+                                 x->rq.request_id, x->rs.status, x->bytes_sent, us, complete};
+        access_log_json(&e);
+        return;
+    }
+    log_msg(LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, x->rq.path, x->rs.status, x->bytes_sent, us,
+            x->rq.request_id, complete ? "" : " (connection closed early)");
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe) {
     (void)conn;
@@ -263,14 +289,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     struct exchange *x = *con_cls;
     if (!x) return;
     *con_cls = NULL;
-    if (srv->app->cfg->access_log) {
-        struct timespec end;
-        clock_gettime(CLOCK_MONOTONIC, &end);
-        long us = (end.tv_sec - x->start.tv_sec) * 1000000L + (end.tv_nsec - x->start.tv_nsec) / 1000;
-        log_msg(LOG_INFO, "%s %s %d %zuB %ldus%s", x->rq.method, x->rq.path, x->rs.status, x->bytes_sent, us,
-                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection closed early)");
-    }
-    if (x->rq.db) store_release(srv->app->pool, x->rq.db);
+    observe_completed(srv, x, toe);
+    if (x->rq.db) store_release(x->rq.db_pool, x->rq.db);
     strbuf_free(&x->body);
     strbuf_free(&x->rs.body);
     arena_free(&x->arena);

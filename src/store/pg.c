@@ -397,11 +397,32 @@ static enum store_status pg_migrate(struct store_conn *base) {
     return st;
 }
 
+/* Readiness: the newest embedded migration is recorded (they apply in order). */
+static enum store_status pg_schema_current(struct store_conn *base, bool *current) {
+    struct pg_conn *c = pg(base);
+    *current = false;
+    enum store_status st = pg_ready(c);
+    if (st != STORE_OK || embedded_pg_migrations_count == 0) return st;
+    const char *vals[1] = {embedded_pg_migrations[embedded_pg_migrations_count - 1].name};
+    PGresult *r = PQexecParams(c->pg, "SELECT 1 FROM schema_migrations WHERE version = $1", 1, NULL, vals, NULL,
+                               NULL, 0);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK) *current = PQntuples(r) == 1;
+    else st = pg_fail(c, r);
+    PQclear(r);
+    return st;
+}
+
+static enum store_status pg_ping(struct store_conn *base) {
+    return pg_ready(pg(base));
+}
+
 const struct store_ops store_pg_ops = {
     .name = "postgresql",
     .open = pg_open,
     .close = pg_close,
     .migrate = pg_migrate,
+    .schema_current = pg_schema_current,
+    .ping = pg_ping,
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,

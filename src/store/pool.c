@@ -5,6 +5,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,8 @@ struct store_pool {
     int opened;                  /* open or being opened */
     int n_idle;
     struct store_conn **idle;    /* size slots */
+    uint64_t waits;              /* acquires that found no connection free and waited */
+    uint64_t timeouts;           /* acquires that gave up (time-out or connect failure) */
 };
 
 static void deadline_after(struct timespec *ts, int ms) {
@@ -110,6 +113,7 @@ enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct sto
     enum store_status st = STORE_UNAVAILABLE;
     *out = NULL;
     pthread_mutex_lock(&p->lock);
+    bool waited = false;
     for (;;) {
         if (p->n_idle > 0) {
             *out = p->idle[--p->n_idle];
@@ -121,8 +125,11 @@ enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct sto
             st = open_reserved(p, out);
             break;
         }
+        if (!waited) p->waits++;
+        waited = true;
         if (pthread_cond_timedwait(&p->freed, &p->lock, &deadline) == ETIMEDOUT) break;
     }
+    if (st != STORE_OK) p->timeouts++;
     pthread_mutex_unlock(&p->lock);
     return st;
 }
@@ -134,5 +141,15 @@ void store_release(struct store_pool *p, struct store_conn *c) {
     pthread_mutex_lock(&p->lock);
     p->idle[p->n_idle++] = c;
     pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+void store_pool_stats(struct store_pool *p, struct store_pool_stats *out) {
+    pthread_mutex_lock(&p->lock);
+    out->size = p->size;
+    out->open = p->opened;
+    out->in_use = p->opened - p->n_idle;
+    out->waits = p->waits;
+    out->failures = p->timeouts;
     pthread_mutex_unlock(&p->lock);
 }

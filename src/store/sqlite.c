@@ -313,11 +313,34 @@ static enum store_status sq_migrate(struct store_conn *base) {
     return STORE_OK;
 }
 
+/* Readiness: the newest embedded migration is recorded (they apply in order). */
+static enum store_status sq_schema_current(struct store_conn *base, bool *current) {
+    struct sq_conn *c = sq(base);
+    *current = false;
+    if (embedded_sqlite_migrations_count == 0) return STORE_OK;
+    sqlite3_stmt *q = NULL;
+    int rc = sqlite3_prepare_v2(c->db, "SELECT 1 FROM schema_migrations WHERE version = ?1", -1, &q, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(q, 1, embedded_sqlite_migrations[embedded_sqlite_migrations_count - 1].name, -1,
+                               SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *current = true;
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : sq_fail(c, rc);
+}
+
+static enum store_status sq_ping(struct store_conn *c) {
+    (void)c;
+    return STORE_OK;   /* a file: nothing to lose */
+}
+
 const struct store_ops store_sqlite_ops = {
     .name = "sqlite",
     .open = sq_open,
     .close = sq_close,
     .migrate = sq_migrate,
+    .schema_current = sq_schema_current,
+    .ping = sq_ping,
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,

@@ -90,6 +90,12 @@ struct store_ops {
 
     /* True when there are no movies, actors or casts. */
     enum store_status (*is_empty)(struct store_conn *c, bool *empty);
+    /* Sets *current when the newest embedded migration is recorded in
+     * schema_migrations (they are applied in order, one transaction each). */
+    enum store_status (*schema_current)(struct store_conn *c, bool *current);
+    /* OK when the connection is usable, reconnecting a dead session first
+     * (without a round trip when it is alive); UNAVAILABLE otherwise. */
+    enum store_status (*ping)(struct store_conn *c);
     /* Deletes every movie, actor and cast (seed --force), inside the caller's transaction. */
     enum store_status (*clear)(struct store_conn *c);
     /* Moves id sequences past the largest ids in use (after explicit-id inserts). */
@@ -134,6 +140,16 @@ const struct store_ops *store_pool_ops(const struct store_pool *p);
  * when no connection can be made. */
 enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct store_conn **out);
 void store_release(struct store_pool *p, struct store_conn *c);
+
+/* A snapshot of the pool's counters, for /metrics. */
+struct store_pool_stats {
+    int size;            /* most connections open at once */
+    int open;            /* open now (or being opened) */
+    int in_use;          /* handed out now */
+    uint64_t waits;      /* acquires that had to wait for a connection */
+    uint64_t failures;   /* acquires that failed: waited too long or could not connect */
+};
+void store_pool_stats(struct store_pool *p, struct store_pool_stats *out);
 
 /* Loads the embedded demo data (src/store/demo-data.json) with its ids,
  * in one transaction. Refuses (CONFLICT) a non-empty database unless force,

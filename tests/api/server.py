@@ -24,7 +24,8 @@ ORIGINS = "http://allowed.example,http://second.example"
 SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "runtime error:", "LeakSanitizer")
 # Variables of the environment that would change the server's configuration.
 SCRUB = ("DATABASE_URL", "HYDRATE_DB", "AUTH0_DOMAIN", "API_AUDIENCE", "ALGORITHMS",
-         "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "ORIGINS", "HOST", "PORT", "DATA_DIR")
+         "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "ORIGINS", "HOST", "PORT", "DATA_DIR",
+         "LOG_FORMAT", "METRICS_TOKEN", "ACCESS_LOG", "DATABASE_READ_URL")
 
 
 def binary() -> str:
@@ -62,7 +63,7 @@ class Server:
         self.http = requests.Session()
         self.http.trust_env = False  # no proxies from the environment
         self._tokens = {}
-        self.extra_env = {}  # per-server settings (e.g. the built-in issuer: tests/api/identity.py)
+        self.extra_env = {}  # more variables for `serve` and the CLI (e.g. LOG_FORMAT, the built-in issuer)
 
     # -- process ---------------------------------------------------------
     def env(self, **extra):
