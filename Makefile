@@ -6,7 +6,13 @@ ASAN_BUILD ?= build-asan
 BIN        := $(BUILD)/audition
 export DATABASE_URL ?= sqlite://data/audition.db
 
-.PHONY: all build web asan deps run test unit clean help install
+# npm packages, installed from the committed package-lock.json files (then the
+# build and the tests need no network): Swagger UI for /docs/, newman for the
+# Postman collection.
+SWAGGER_UI := docs/ui/node_modules/swagger-ui-dist/package.json
+NEWMAN     := postman/node_modules/newman/package.json
+
+.PHONY: all build web asan deps npm run test unit bench clean help install
 
 # `make install`: PREFIX (default /usr/local) and DESTDIR (staging root) as usual.
 PREFIX  ?= /usr/local
@@ -18,20 +24,30 @@ all: build
 deps:
 	@scripts/install-deps
 
-$(BUILD)/build.ninja:
+$(SWAGGER_UI): docs/ui/package-lock.json
+	npm ci --prefix docs/ui --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(NEWMAN): postman/package-lock.json
+	npm ci --prefix postman --no-audit --no-fund --loglevel=error
+	@touch $@
+
+npm: $(SWAGGER_UI) $(NEWMAN)
+
+$(BUILD)/build.ninja: | $(SWAGGER_UI)
 	meson setup $(BUILD) --buildtype=debugoptimized
 
-$(ASAN_BUILD)/build.ninja:
+$(ASAN_BUILD)/build.ninja: | $(SWAGGER_UI)
 	meson setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
-build: $(BUILD)/build.ninja web
+build: $(SWAGGER_UI) $(BUILD)/build.ninja web
 	ninja -C $(BUILD)
 
 # The web app (React + Vite) into web/dist, served by the server under /app/.
 web:
 	@scripts/build-web
 
-asan: $(ASAN_BUILD)/build.ninja
+asan: $(SWAGGER_UI) $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
 
 # Installs what is missing, builds, seeds data/audition.db on first run, serves.
@@ -41,8 +57,12 @@ run: deps build
 # The whole suite: unit tests, black-box API tests on SQLite and PostgreSQL,
 # the same black-box tests against the sanitizer build, the web app's Vitest
 # tests and its end-to-end tests in Debian's Chromium.
-test: deps build asan
+test: deps build asan $(NEWMAN)
 	@scripts/run-tests
+
+# The benchmark against nginx's ceiling (several minutes; not part of test).
+bench: deps build
+	@bench/run.py
 
 unit: build
 	meson test -C $(BUILD) --print-errorlogs
@@ -67,6 +87,7 @@ clean:
 help:
 	@echo "make run    build and start the server with demo data; the web app is at http://127.0.0.1:8080/app/"
 	@echo "make test   run the whole test suite"
+	@echo "make bench  benchmark against nginx, append to bench/RESULTS.md"
 	@echo "make build  build $(BIN)"
 	@echo "make clean  remove build directories"
 	@echo "make install [PREFIX=/usr/local] [DESTDIR=]  install binary, man page, docs, systemd unit"

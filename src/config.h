@@ -85,6 +85,7 @@ struct config {
     char *database_read_url; /* DATABASE_READ_URL: a PostgreSQL standby for reads; NULL = none */
     int read_sticky_s;      /* READ_AFTER_WRITE_SECONDS: a writer's reads go to the primary this long */
     char *metrics_token;    /* METRICS_TOKEN: bearer for /metrics; NULL = loopback clients only */
+    bool cache;             /* CACHE: representation cache (SQLite only), default on */
 };
 
 /* Reads a variable; returns NULL when unset. */

@@ -1,12 +1,23 @@
-/* `audition seed [--force]`: migrate, then load the embedded demo data. */
+/* `audition seed [--force] [--synthetic N]`: migrate, then load the embedded
+ * demo data, or N synthetic actors for benchmarks. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
+#define SYNTHETIC_MAX 100000000
+
+struct seed_request {
+    bool force;
+    long long synthetic;   /* 0: the demo data */
+};
+
 static int seed(const struct config *cfg, const struct store_ops *ops, struct store_conn *conn, void *ctx) {
     (void)cfg;
-    enum store_status st = store_seed_demo(ops, conn, *(bool *)ctx);
+    const struct seed_request *rq = ctx;
+    enum store_status st = rq->synthetic ? store_seed_synthetic(ops, conn, rq->synthetic, rq->force)
+                                         : store_seed_demo(ops, conn, rq->force);
     if (st == STORE_CONFLICT) {
         cli_error("seed: the database is not empty; use --force to replace all of its data");
         return EXIT_RUNTIME;
@@ -15,19 +26,31 @@ static int seed(const struct config *cfg, const struct store_ops *ops, struct st
         cli_error("seed: %s", ops->last_error(conn));
         return EXIT_RUNTIME;
     }
-    printf("seeded the demo data (%s)\n", ops->name);
+    if (rq->synthetic)
+        printf("seeded %lld synthetic actors and %lld movies (%s)\n", rq->synthetic, rq->synthetic / 10, ops->name);
+    else
+        printf("seeded the demo data (%s)\n", ops->name);
     return EXIT_OK;
 }
 
 int cmd_seed(int argc, char **argv) {
     bool force = false;
+    long long synthetic = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--force") == 0) {
             force = true;
+        } else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc) {
+            char *end = NULL;
+            synthetic = strtoll(argv[++i], &end, 10);
+            if (!*argv[i] || *end || synthetic < 1 || synthetic > SYNTHETIC_MAX) {
+                cli_error("seed: --synthetic takes a number of actors from 1 to %d", SYNTHETIC_MAX);
+                return EXIT_USAGE;
+            }
         } else {
-            cli_error("seed: unknown option \"%s\" (only --force)", argv[i]);
+            cli_error("seed: unknown option \"%s\" (--force, --synthetic N)", argv[i]);
             return EXIT_USAGE;
         }
     }
-    return cli_with_database(seed, &force);
+    struct seed_request rq = {force, synthetic};
+    return cli_with_database(seed, &rq);
 }

@@ -6,6 +6,7 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "http/rep_cache.h"
 #include "auth/login_service.h"
 #include "http/metrics.h"
 #include "http/read_routing.h"
@@ -35,6 +36,7 @@ static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
 
 /* What run() made for the server (not the primary pool, which the caller owns). */
 static void app_free(struct app *app, struct keyring *keys) {
+    rep_cache_free(app->cache);
     sticky_free(app->sticky);
     store_pool_close(app->read_pool);
     metrics_free(app->metrics);
@@ -81,6 +83,13 @@ static int run(const struct config *cfg, struct store_pool *pool) {
 
     struct app app = {.cfg = cfg, .auth = auth, .pool = pool, .login = login, .workers = workers,
                       .metrics = metrics_new()};
+    /* Representations are cached only where the engine can tell cheaply that
+     * another connection wrote (SQLite); see docs/architecture.md. */
+    if (cfg->cache && store_pool_ops(pool)->changed_elsewhere && !(app.cache = rep_cache_new())) {
+        cli_error("out of memory");
+        app_free(&app, keys);
+        return EXIT_RUNTIME;
+    }
     if (open_read_pool(cfg, &app.read_pool) != 0) {
         app_free(&app, keys);
         return EXIT_RUNTIME;

@@ -1,5 +1,5 @@
 /* Entry point: picks the sub-command (serve, migrate, seed, token, user,
- * keys, version, help) and shares the small helpers every command uses. */
+ * keys, routes, version, help) and shares the small helpers every command uses. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,9 +13,11 @@ static const char usage[] =
     "  serve                      migrate the database, then serve the API (HOST, PORT)\n"
     "  migrate                    apply database migrations and exit\n"
     "  seed [--force]             load the demo data into an empty database (--force replaces all data)\n"
+    "  seed --synthetic N         load N generated actors, N/10 movies and their casts (benchmarks)\n"
     "  token --role ROLE [--ttl 1h] [--sub NAME]\n"
     "                             print a bearer token signed by the local key\n"
     "                             (ROLE: assistant, director or producer)\n"
+    "  routes                     print the route table: method, path, permission\n"
     "  user add NAME --role ROLE [--display-name TEXT]\n"
     "  user list | set-role NAME ROLE | passwd NAME | disable NAME | enable NAME | delete NAME\n"
     "                             built-in users; passwords are read from stdin or a prompt\n"
@@ -105,6 +107,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "migrate") == 0) return cmd_migrate(argc - 1, argv + 1);
     if (strcmp(cmd, "seed") == 0) return cmd_seed(argc - 1, argv + 1);
     if (strcmp(cmd, "token") == 0) return cmd_token(argc - 1, argv + 1);
+    if (strcmp(cmd, "routes") == 0) return cmd_routes(argc - 1, argv + 1);
     if (strcmp(cmd, "user") == 0) return cmd_user(argc - 1, argv + 1);
     if (strcmp(cmd, "keys") == 0) return cmd_keys(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

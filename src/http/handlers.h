@@ -46,6 +46,9 @@ void handle_openid_configuration(struct request *rq, struct response *rs);
 void handle_login(struct request *rq, struct response *rs);
 void handle_me(struct request *rq, struct response *rs);
 
+/* docs.c: the embedded OpenAPI document and its reference page. */
+void handle_openapi(struct request *rq, struct response *rs);
+void handle_docs(struct request *rq, struct response *rs);
 /* handlers_ops.c */
 void handle_healthz(struct request *rq, struct response *rs);
 void handle_readyz(struct request *rq, struct response *rs);

@@ -9,6 +9,7 @@
 #include "http/handlers.h"
 #include "http/preconditions.h"
 #include "http/query.h"
+#include "http/rep_cache.h"
 #include "http/response.h"
 #include "http/routes.h"
 
@@ -35,6 +36,20 @@ static void respond_wrapped(struct response *rs, const char *key, const struct s
     jw_obj_end(&w);
 }
 
+/* With a cache: notices writes by other connections, then takes the
+ * generation the representation will be read under (rep_cache.h). */
+static bool cache_generation(struct request *rq, struct response *rs, struct store_conn *db, uint64_t *gen) {
+    bool changed = false;
+    enum store_status st = request_ops(rq)->changed_elsewhere(db, &changed);
+    if (st != STORE_OK) {
+        response_store_error(rq, rs, st);
+        return false;
+    }
+    if (changed) rep_cache_bump(rq->app->cache);
+    *gen = rep_cache_generation(rq->app->cache);
+    return true;
+}
+
 void entity_list(struct request *rq, struct response *rs) {
     const struct entity_api *e = api_of(rq);
     const char *search = request_query(rq, "search");
@@ -43,8 +58,16 @@ void entity_list(struct request *rq, struct response *rs) {
         return;
     }
     int64_t offset = (query_page(request_query(rq, "page")) - 1) * PAGE_SIZE;
+    struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
-    if (!db) return;
+    uint64_t gen = 0;
+    if (!db || (cache && !cache_generation(rq, rs, db, &gen))) return;
+    /* "" and no search are the same list */
+    struct rep_key key = {&e->list_key, offset, search ? search : ""};
+    if (cache && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
+        rs->status = 200;
+        return;
+    }
     const void *items = NULL;
     size_t n = 0;
     int64_t total = 0;
@@ -65,12 +88,30 @@ void entity_list(struct request *rq, struct response *rs) {
     jw_key(&w, e->total_key);
     jw_int(&w, total);
     jw_obj_end(&w);
+    if (cache) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
+}
+
+/* 304 when If-None-Match names the representation's ETag, else the body. */
+static void answer_conditionally(struct request *rq, struct response *rs) {
+    const char *inm = request_header(rq, "If-None-Match");
+    if (inm && etag_list_matches(inm, rs->etag, true)) {
+        strbuf_reset(&rs->body);
+        response_empty(rs, 304);
+    }
 }
 
 void entity_get(struct request *rq, struct response *rs) {
     const struct entity_api *e = api_of(rq);
+    struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
-    if (!db) return;
+    uint64_t gen = 0;
+    if (!db || (cache && !cache_generation(rq, rs, db, &gen))) return;
+    struct rep_key key = {e, rq->ids[0], NULL};
+    if (cache && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
+        rs->status = 200;
+        answer_conditionally(rq, rs);
+        return;
+    }
     void *full = arena_alloc(rq->arena, e->shape->full_size);
     enum store_status st = e->get(request_ops(rq), db, rq->ids[0], rq->arena, full);
     if (st != STORE_OK) {
@@ -79,10 +120,10 @@ void entity_get(struct request *rq, struct response *rs) {
     }
     struct strbuf json = STRBUF_INIT;
     represent_with_etag(e->shape, full, &json, rs->etag);
-    const char *inm = request_header(rq, "If-None-Match");
-    if (inm && etag_list_matches(inm, rs->etag, true)) response_empty(rs, 304);
-    else respond_wrapped(rs, e->item_key, &json);
+    respond_wrapped(rs, e->item_key, &json);
     strbuf_free(&json);
+    if (cache) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
+    answer_conditionally(rq, rs);
 }
 
 void entity_create(struct request *rq, struct response *rs) {

@@ -21,6 +21,7 @@ struct sticky;
 struct route;
 struct login_service;
 struct work_pool;
+struct rep_cache;
 
 #define RESPONSE_EXTRA_MAX 6   /* further headers a response may carry */
 
@@ -34,6 +35,7 @@ struct app {
     struct metrics *metrics;    /* GET /metrics counters (atomics); may be NULL */
     struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
+    struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
 };
 
 struct request {

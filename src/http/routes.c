@@ -18,6 +18,11 @@ static const struct route routes[] = {
     {"GET",    "/healthz",                            0,                  BODY_NONE,       handle_healthz, NULL},
     {"GET",    "/readyz",                             0,                  BODY_NONE,       handle_readyz, NULL},
     {"GET",    "/metrics",                            0,                  BODY_NONE,       handle_metrics, NULL},
+    {"GET",    "/openapi.json",                       0,                  BODY_NONE,       handle_openapi, NULL},
+    {"GET",    "/docs/",                              0,                  BODY_NONE,       handle_docs, NULL},
+    {"GET",    "/docs/swagger-ui-bundle.js",          0,                  BODY_NONE,       handle_docs, NULL},
+    {"GET",    "/docs/swagger-ui.css",                0,                  BODY_NONE,       handle_docs, NULL},
+    {"GET",    "/docs/init.js",                       0,                  BODY_NONE,       handle_docs, NULL},
 
     {"GET",    "/movies",                             PERM_READ_MOVIES,   BODY_NONE,       entity_list, &movie_api},
     {"POST",   "/movies",                             PERM_CREATE_MOVIES, BODY_JSON,       entity_create, &movie_api},

@@ -16,12 +16,14 @@
 
 #include "http/access_log.h"
 #include "http/cors.h"
+#include "http/rep_cache.h"
 #include "http/metrics.h"
 #include "http/read_routing.h"
 #include "http/request_id.h"
 #include "http/response.h"
 #include "http/routes.h"
 #include "util/log.h"
+#include "util/log_buffer.h"
 
 #define CONNECTION_LIMIT 10000
 #define CONNECTION_TIMEOUT_S 30
@@ -32,6 +34,7 @@
 struct server {
     struct MHD_Daemon *daemon;
     const struct app *app;
+    struct log_buffer *access_log;   /* NULL when ACCESS_LOG is off */
     atomic_int inflight;
 };
 
@@ -251,6 +254,10 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
     x->rq.body_len = x->body.len;
     x->rs.status = 200;
     x->rq.route->handler(&x->rq, &x->rs);
+    /* Whatever a write changed (committed by now), no cached representation
+     * survives it; this happens before the answer is sent. */
+    if (x->srv->app->cache && strcmp(x->rq.method, "GET") != 0 && strcmp(x->rq.method, "HEAD") != 0)
+        rep_cache_bump(x->srv->app->cache);
     db_request_done(&x->rq, x->rs.status);   /* release; remember a successful writer (read_routing.c) */
     if (x->rq.defer) {  /* suspend first, so that the resume cannot come before it */
         x->deferred = true;
@@ -278,8 +285,9 @@ static void observe_completed(struct server *srv, const struct exchange *x, enum
         access_log_json(&e);
         return;
     }
-    log_msg(LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, x->rq.path, x->rs.status, x->bytes_sent, us,
-            x->rq.request_id, complete ? "" : " (connection closed early)");
+    log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, x->rq.path,
+                      x->rs.status, x->bytes_sent, us, x->rq.request_id,
+                      complete ? "" : " (connection closed early)");
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -333,6 +341,12 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
     struct server *s = calloc(1, sizeof *s);
     if (!s) abort();
     s->app = app;
+    if (cfg->access_log && !(s->access_log = log_buffer_open(STDERR_FILENO))) {
+        snprintf(err, errlen, "cannot start the access log's thread");
+        freeaddrinfo(ai);
+        free(s);
+        return -1;
+    }
     unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (ai->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
@@ -344,13 +358,13 @@ int server_start(const struct app *app, struct server **out, char *err, size_t e
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
         MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!s->daemon) {
         snprintf(err, errlen, "cannot listen on %s:%d (in use, or not an address of this machine): "
                               "check HOST and PORT", cfg->host, cfg->port);
+        log_buffer_close(s->access_log);
         free(s);
         return -1;
     }
@@ -366,5 +380,6 @@ void server_stop(struct server *s, int drain_ms) {
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(s->daemon);
+    log_buffer_close(s->access_log);
     free(s);
 }

@@ -29,6 +29,7 @@
 #define SQL_IS_EMPTY \
     "SELECT CASE WHEN EXISTS (SELECT 1 FROM movies) OR EXISTS (SELECT 1 FROM actors)" \
     " OR EXISTS (SELECT 1 FROM casts) THEN 0 ELSE 1 END"
+#define SQL_COUNT_ALL(table) "SELECT count(*) FROM " table   /* SQLite: its fast btree count */
 #define SQL_CLEAR(table) "DELETE FROM " table   /* a movie's or actor's casts go by cascade */
 
 /* Every statement an engine must provide. Rows of the *_GET and *_PAGE
@@ -43,6 +44,13 @@ enum store_stmt {
     ST_ACTOR_GET, ST_ACTOR_COUNT, ST_ACTOR_PAGE,
     ST_ACTOR_INSERT, ST_ACTOR_UPDATE,
     ST_ACTOR_DELETE, ST_ACTOR_LOCK,
+    /* Searches for 3+ characters, served by a trigram index (0003_search_index):
+     * COUNT (pattern, prefilter), PAGE (pattern, prefilter, limit, offset).
+     * The prefilter is '%' + the raw term + '%' (% and _ as wildcards): a
+     * superset the index can find; the escaped pattern decides exactly. */
+    ST_MOVIE_COUNT_SEARCH, ST_MOVIE_PAGE_SEARCH,
+    ST_ACTOR_COUNT_SEARCH, ST_ACTOR_PAGE_SEARCH,
+    ST_MOVIE_COUNT_ALL, ST_ACTOR_COUNT_ALL,        /* () -> the number of rows, no search */
     ST_CAST_INSERT, ST_CAST_DELETE,                /* (movie_id, actor_id) -> a row when done */
     ST_IS_EMPTY,                                   /* () -> 1 when empty, else 0 */
     ST_CLEAR_MOVIES, ST_CLEAR_ACTORS,              /* casts go by cascade */

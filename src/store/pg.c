@@ -35,6 +35,9 @@ static struct pg_conn *pg(struct store_conn *c) {
 
 /* $1 is the escaped pattern (like.h) or NULL for all; ILIKE's default escape is \. */
 #define PG_MATCH(col) "($1::text IS NULL OR " col " ILIKE $1)"
+/* For 3+ characters: no "IS NULL OR", so the pg_trgm index (migration 0003)
+ * serves ILIKE $1 in generic plans too; $2, the prefilter, is not needed here. */
+#define PG_INDEXED(col) col " ILIKE $1 AND $2::text IS NOT NULL"
 #define PG_BYTES " COLLATE \"C\""   /* byte order, as SQLite's BINARY */
 #define PG_NEW_ID(table) "COALESCE(NULLIF($1::bigint, 0), nextval(pg_get_serial_sequence('" table "', 'id')))"
 #define PG_SYNC(table) \
@@ -80,8 +83,25 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_ACTOR_LOCK] = "SELECT id FROM actors WHERE id = $1 FOR UPDATE",
 
     /* ON CONFLICT keeps the transaction usable; a missing movie/actor is 23503. */
+    [ST_MOVIE_COUNT_SEARCH] = "SELECT count(*) FROM movies WHERE " PG_INDEXED("title"),
+    [ST_MOVIE_PAGE_SEARCH] =
+        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " PG_INDEXED("title")
+        " ORDER BY title" PG_BYTES ", id LIMIT $3 OFFSET $4)"
+        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
+        " ORDER BY m.title" PG_BYTES ", m.id, a.name" PG_BYTES ", a.id",
+    [ST_ACTOR_COUNT_SEARCH] = "SELECT count(*) FROM actors WHERE " PG_INDEXED("name"),
+    [ST_ACTOR_PAGE_SEARCH] =
+        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " PG_INDEXED("name")
+        " ORDER BY name" PG_BYTES ", id LIMIT $3 OFFSET $4)"
+        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
+        " ORDER BY a.name" PG_BYTES ", a.id, m.title" PG_BYTES ", m.id",
+
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
+    [ST_MOVIE_COUNT_ALL] = SQL_COUNT_ALL("movies"),
+    [ST_ACTOR_COUNT_ALL] = SQL_COUNT_ALL("actors"),
     [ST_IS_EMPTY] = SQL_IS_EMPTY,
     [ST_CLEAR_MOVIES] = SQL_CLEAR("movies"),
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),

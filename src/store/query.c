@@ -200,6 +200,40 @@ static void list_params(struct arena *a, const char *search, int64_t offset, int
     p[2] = sp_int(offset > 0 ? offset : 0);
 }
 
+/* True when search has 3 or more characters: a trigram index can serve it. */
+static bool indexed_search(const char *search) {
+    size_t chars = 0;
+    for (const char *s = search; s && *s && chars < 3; s++) chars += ((unsigned char)*s & 0xC0) != 0x80;
+    return chars >= 3;
+}
+
+/* (pattern, prefilter, limit, offset) for the *_SEARCH statements (driver.h). */
+static void search_params(struct arena *a, const char *search, int64_t offset, int limit, struct store_param p[4]) {
+    list_params(a, search, offset, limit, p);
+    p[3] = p[2];
+    p[2] = p[1];
+    p[1] = sp_text(arena_printf(a, "%%%s%%", search));
+}
+
+/* A page: the count, then the rows when the page is not past the end. */
+static enum store_status list_page(struct store_conn *c, const char *search, int64_t offset, int limit,
+                                   struct arena *a, enum store_stmt count, enum store_stmt page,
+                                   enum store_stmt count_indexed, enum store_stmt page_indexed,
+                                   enum store_stmt count_all, int64_t *total, void *items, size_t *n,
+                                   bool movies) {   /* items: movie_full ** or actor_full ** */
+    struct store_param p[4];
+    bool indexed = indexed_search(search);
+    if (indexed) search_params(a, search, offset, limit, p);
+    else list_params(a, search, offset, limit, p);
+    int at = indexed ? 2 : 1;   /* where limit sits */
+    enum store_status st = !p[0].s ? run(c, count_all, NULL, 0, total, NULL)
+                                   : run(c, indexed ? count_indexed : count, p, (size_t)at, total, NULL);
+    if (st != STORE_OK || p[at + 1].i >= *total || p[at].i == 0) return st;
+    enum store_stmt s = indexed ? page_indexed : page;
+    return movies ? query_movies(c, s, p, (size_t)at + 2, a, (struct movie_full **)items, n)
+                  : query_actors(c, s, p, (size_t)at + 2, a, (struct actor_full **)items, n);
+}
+
 /* ---- movies ---- */
 
 enum store_status store_q_movie_get(struct store_conn *c, int64_t id, struct arena *a, struct movie_full *out) {
@@ -214,12 +248,9 @@ enum store_status store_q_movie_get(struct store_conn *c, int64_t id, struct are
 
 enum store_status store_q_movie_list(struct store_conn *c, const char *search, int64_t offset, int limit,
                                      struct arena *a, struct movie_page *out) {
-    struct store_param p[3];
-    list_params(a, search, offset, limit, p);
     *out = (struct movie_page){0};
-    enum store_status st = run(c, ST_MOVIE_COUNT, p, 1, &out->total, NULL);
-    if (st != STORE_OK || p[2].i >= out->total || p[1].i == 0) return st;
-    return query_movies(c, ST_MOVIE_PAGE, p, 3, a, &out->items, &out->n);
+    return list_page(c, search, offset, limit, a, ST_MOVIE_COUNT, ST_MOVIE_PAGE, ST_MOVIE_COUNT_SEARCH,
+                     ST_MOVIE_PAGE_SEARCH, ST_MOVIE_COUNT_ALL, &out->total, &out->items, &out->n, true);
 }
 
 enum store_status store_q_movie_insert(struct store_conn *c, const struct movie *m, int64_t *id_out) {
@@ -258,12 +289,9 @@ enum store_status store_q_actor_get(struct store_conn *c, int64_t id, struct are
 
 enum store_status store_q_actor_list(struct store_conn *c, const char *search, int64_t offset, int limit,
                                      struct arena *a, struct actor_page *out) {
-    struct store_param p[3];
-    list_params(a, search, offset, limit, p);
     *out = (struct actor_page){0};
-    enum store_status st = run(c, ST_ACTOR_COUNT, p, 1, &out->total, NULL);
-    if (st != STORE_OK || p[2].i >= out->total || p[1].i == 0) return st;
-    return query_actors(c, ST_ACTOR_PAGE, p, 3, a, &out->items, &out->n);
+    return list_page(c, search, offset, limit, a, ST_ACTOR_COUNT, ST_ACTOR_PAGE, ST_ACTOR_COUNT_SEARCH,
+                     ST_ACTOR_PAGE_SEARCH, ST_ACTOR_COUNT_ALL, &out->total, &out->items, &out->n, false);
 }
 
 enum store_status store_q_actor_insert(struct store_conn *c, const struct actor *m, int64_t *id_out) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/driver.h"
 #include "util/embedded.h"
@@ -24,6 +25,8 @@ struct sq_conn {
     struct store_conn base;
     sqlite3 *db;
     sqlite3_stmt *stmts[ST_COUNT];   /* prepared on first use, reset after each */
+    sqlite3_stmt *data_version;      /* PRAGMA data_version, prepared on first use */
+    int64_t last_version;            /* its previous value; 0 before the first call */
 };
 
 static struct sq_conn *sq(struct store_conn *c) {
@@ -35,6 +38,10 @@ static struct sq_conn *sq(struct store_conn *c) {
 /* A title/name filter: ?1 is the escaped pattern (like.h) or NULL for all.
  * LIKE is case-insensitive for ASCII letters only in SQLite. */
 #define SQ_MATCH(col) "(?1 IS NULL OR " col " LIKE ?1 ESCAPE '\\')"
+/* The same filter for 3+ characters: the FTS5 trigram index (migration 0003)
+ * finds candidates with the prefilter ?2, LIKE ?1 decides. */
+#define SQ_INDEXED(table, col) \
+    "id IN (SELECT rowid FROM " table "_fts WHERE " col " LIKE ?2) AND " col " LIKE ?1 ESCAPE '\\'"
 /* AUTOINCREMENT takes max(seq, max(id)) + 1, so lowering seq to max(id) is enough. */
 #define SQ_SYNC(table) \
     "UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM " table ") WHERE name = '" table "'"
@@ -78,8 +85,25 @@ static const char *const sq_sql[ST_COUNT] = {
     [ST_ACTOR_DELETE] = "DELETE FROM actors WHERE id = ?1 RETURNING id",
     [ST_ACTOR_LOCK] = "SELECT id FROM actors WHERE id = ?1",
 
+    [ST_MOVIE_COUNT_SEARCH] = "SELECT count(*) FROM movies WHERE " SQ_INDEXED("movies", "title"),
+    [ST_MOVIE_PAGE_SEARCH] =
+        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " SQ_INDEXED("movies", "title")
+        " ORDER BY title, id LIMIT ?3 OFFSET ?4)"
+        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
+        " ORDER BY m.title, m.id, a.name, a.id",
+    [ST_ACTOR_COUNT_SEARCH] = "SELECT count(*) FROM actors WHERE " SQ_INDEXED("actors", "name"),
+    [ST_ACTOR_PAGE_SEARCH] =
+        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " SQ_INDEXED("actors", "name")
+        " ORDER BY name, id LIMIT ?3 OFFSET ?4)"
+        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
+        " ORDER BY a.name, a.id, m.title, m.id",
+
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = ?1 AND actor_id = ?2 RETURNING movie_id",
+    [ST_MOVIE_COUNT_ALL] = SQL_COUNT_ALL("movies"),
+    [ST_ACTOR_COUNT_ALL] = SQL_COUNT_ALL("actors"),
     [ST_IS_EMPTY] = SQL_IS_EMPTY,
     [ST_CLEAR_MOVIES] = SQL_CLEAR("movies"),
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
@@ -214,6 +238,18 @@ static int make_parent_dirs(const char *path) {
     return rc;
 }
 
+/* Waiting for another connection's write lock: SQLite's own busy_timeout
+ * sleeps 1, 2, 5 … 100 ms between tries, so a writer waits far longer than
+ * the other's commit (an fsync, ~2 ms) takes. Poll every 100 µs for the first
+ * 20 ms, then every millisecond, for SQ_BUSY_TIMEOUT_MS in all. */
+static int sq_busy(void *unused, int tries) {
+    (void)unused;
+    enum { FAST_TRIES = 200, FAST_US = 100, SLOW_US = 1000 };   /* 200 * 100 µs = 20 ms */
+    if (tries >= FAST_TRIES + SQ_BUSY_TIMEOUT_MS - 20) return 0;   /* give up: SQLITE_BUSY -> 503 */
+    usleep(tries < FAST_TRIES ? FAST_US : SLOW_US);
+    return 1;
+}
+
 /* Turning a new file to WAL may be refused (BUSY) without the busy handler
  * while another connection does the same: try again for the busy timeout. */
 static int sq_configure(sqlite3 *db) {
@@ -229,6 +265,7 @@ static void sq_close(struct store_conn *base) {
     struct sq_conn *c = sq(base);
     if (!c) return;
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(c->stmts[i]);
+    sqlite3_finalize(c->data_version);
     sqlite3_close_v2(c->db);
     free(c);
 }
@@ -252,7 +289,7 @@ static enum store_status sq_open(const char *url, struct store_conn **out, char 
     c->base.drv = &sq_driver;
     int rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_extended_result_codes(c->db, 1);
-    if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(c->db, SQ_BUSY_TIMEOUT_MS);
+    if (rc == SQLITE_OK) rc = sqlite3_busy_handler(c->db, sq_busy, NULL);
     if (rc == SQLITE_OK) rc = sq_configure(c->db);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "Cannot open the SQLite database %s: %s.", path, sqlite3_errstr(rc));
@@ -276,6 +313,27 @@ static enum store_status sq_commit(struct store_conn *c) {
 /* A no-op outside a transaction, so it is always safe to call. */
 static enum store_status sq_rollback(struct store_conn *c) {
     return sqlite3_get_autocommit(sq(c)->db) ? STORE_OK : sq_exec(sq(c), ST_ROLLBACK);
+}
+
+/* ---- changes by other connections ---- */
+
+/* PRAGMA data_version changes when another connection, in this process or
+ * another, commits; it does not change for this connection's own commits. */
+static enum store_status sq_changed_elsewhere(struct store_conn *base, bool *changed) {
+    struct sq_conn *c = sq(base);
+    int rc = SQLITE_OK;
+    if (!c->data_version) rc = sqlite3_prepare_v3(c->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+                                                  &c->data_version, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_step(c->data_version);
+    if (rc != SQLITE_ROW) {
+        if (c->data_version) sqlite3_reset(c->data_version);
+        return sq_fail(c, rc);
+    }
+    int64_t v = sqlite3_column_int64(c->data_version, 0);
+    sqlite3_reset(c->data_version);
+    *changed = c->last_version == 0 || v != c->last_version;
+    c->last_version = v;
+    return STORE_OK;
 }
 
 /* ---- migrations ---- */
@@ -344,5 +402,6 @@ const struct store_ops store_sqlite_ops = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
+    .changed_elsewhere = sq_changed_elsewhere,
     STORE_QUERY_OPS,
 };

@@ -121,6 +121,13 @@ struct store_ops {
                                   struct signing_key_row **out, size_t *n);
     /* Marks every active key retired at now; they leave the JWKS at expires_at. */
     enum store_status (*key_retire)(struct store_conn *c, int64_t now, int64_t expires_at);
+
+    /* Sets *changed when a connection other than c (of this process or any
+     * other) may have committed since the previous call on c; the first call
+     * on a connection says true. Cheap (SQLite: PRAGMA data_version). NULL
+     * when the engine cannot tell cheaply (PostgreSQL): then nothing above
+     * the store may cache data. */
+    enum store_status (*changed_elsewhere)(struct store_conn *c, bool *changed);
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -155,5 +162,10 @@ void store_pool_stats(struct store_pool *p, struct store_pool_stats *out);
  * in one transaction. Refuses (CONFLICT) a non-empty database unless force,
  * which clears it first. */
 enum store_status store_seed_demo(const struct store_ops *ops, struct store_conn *c, bool force);
+
+/* Loads n synthetic actors, n/10 movies and a cast link per actor (ten a
+ * movie), deterministic, in one transaction (synthetic.c; for benchmarks).
+ * Same refusal and force rules as store_seed_demo. */
+enum store_status store_seed_synthetic(const struct store_ops *ops, struct store_conn *c, int64_t n, bool force);
 
 #endif

@@ -12,6 +12,8 @@ import os
 import re
 import uuid
 
+import openapi
+
 PHRASES = {
     400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
     405: "Method Not Allowed", 412: "Precondition Failed", 413: "Payload Too Large",
@@ -31,11 +33,14 @@ def _ordered(pairs):
 
 
 def body(r, status=None):
-    """The JSON body of `r`, checking status, Content-Type and key order."""
+    """The JSON body of `r`, checking status, Content-Type, key order, and that
+    docs/openapi.json documents the status and the body's schema."""
     if status is not None:
         assert r.status_code == status, (
             f"{r.request.method} {r.request.path_url}: expected {status}, got "
             f"{r.status_code} {r.text[:500]!r}")
+    if getattr(r, "request", None) is not None:
+        openapi.check_response(r)
     ctype = r.headers.get("Content-Type", "")
     assert ctype.split(";")[0].strip().lower() == "application/json", \
         f"Content-Type {ctype!r} for {r.status_code} {r.text[:200]!r}"

@@ -3,7 +3,8 @@
 This module owns running `$AUDITION_BIN seed` and `$AUDITION_BIN serve` in a
 temp dir, waiting for `GET /`, stopping with SIGTERM (exit 0 required) and
 reading the sanitizer verdict from its stderr; and `Server.req`, which sends
-a request with a role's token. Assertions about the contract live in
+a request with a role's token and checks every response against
+docs/openapi.json (openapi.py). Assertions about the contract live in
 checks.py and the test modules, not here.
 """
 
@@ -17,6 +18,7 @@ import time
 
 import requests
 
+import openapi
 from pgharness import free_port
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -201,13 +203,15 @@ class Server:
         hdrs.update(headers or {})
         hdrs = {k: v for k, v in hdrs.items() if v is not None}
         try:
-            return self.http.request(method, self.url + path, data=data, headers=hdrs,
-                                     timeout=timeout, allow_redirects=False)
+            r = self.http.request(method, self.url + path, data=data, headers=hdrs,
+                                  timeout=timeout, allow_redirects=False)
         except requests.RequestException as e:
             size = "chunked" if data is not None and not isinstance(data, bytes) else \
                 f"{len(data or b'')}-byte body"
             raise AssertionError(f"{method} {path} ({size}, Content-Type "
                                  f"{hdrs.get('Content-Type')!r}): no HTTP response: {e}") from None
+        openapi.check_response(r)  # every response must be the one docs/openapi.json describes
+        return r
 
     def get(self, path, role="producer", **kw):
         return self.req("GET", path, role=role, **kw)

@@ -8,6 +8,7 @@ import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import openapi
 from checks import error, etag, ok, tag
 
 
@@ -33,6 +34,7 @@ def test_keep_alive_survives_error_answers(server):
             resp = conn.getresponse()
             data = resp.read()
             assert resp.status == status, (method, path, resp.status, data)
+            openapi.check(method, path, resp.status, dict(resp.getheaders()), data.decode())
     finally:
         conn.close()
 

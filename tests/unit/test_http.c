@@ -48,6 +48,8 @@ Test(routes, every_private_route_names_a_permission) {
      * (/metrics has its own check: loopback or METRICS_TOKEN) */
     static const char *const open_routes[] = {"/", "/.well-known/jwks.json", "/healthz", "/readyz", "/metrics",
                                                 "/.well-known/openid-configuration", "/auth/login",
+                                                "/openapi.json", "/docs/", "/docs/swagger-ui-bundle.js",
+                                                "/docs/swagger-ui.css", "/docs/init.js",
                                                 "/auth/config", "/app", "/app/{rest}"}; /* + the web app */
     for (size_t i = 0; i < n; i++) {
         bool open = false;

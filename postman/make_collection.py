@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Writes Audition.postman_collection.json from the cases below (the collection
+is data: request -> expected status and body). Run it after changing a case;
+tests/api/test_postman.py fails when the committed collection is stale.
+
+The requests run in order on a freshly seeded database (`audition seed`): later
+requests use ids that earlier ones saved in collection variables. Tokens come
+from the environment: tokenAssistant, tokenDirector, tokenProducer, and a
+built-in director user to sign in as: loginUsername, loginPassword.
+
+usage: postman/make_collection.py            (rewrites the collection)
+       postman/make_collection.py --check    (exit 1 if the file is stale)
+"""
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "Audition.postman_collection.json")
+ROLES = ("assistant", "director", "producer")
+TOKEN = {"assistant": "{{tokenAssistant}}", "director": "{{tokenDirector}}",
+         "producer": "{{tokenProducer}}"}
+PHRASE = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+          405: "Method Not Allowed", 412: "Precondition Failed", 415: "Unsupported Media Type"}
+# api.md's table: who may do what.
+ALLOWED = {
+    "read:movies": ROLES, "read:actors": ROLES,
+    "create:actors": ("director", "producer"), "modify:actors": ("director", "producer"),
+    "delete:actors": ("director", "producer"), "modify:movies": ("director", "producer"),
+    "create:casts": ("director", "producer"), "delete:casts": ("director", "producer"),
+    "create:movies": ("producer",), "delete:movies": ("producer",),
+}
+
+# Checks run after every request: JSON bodies have their keys in alphabetical
+# order, and error bodies are the contract's shape.
+COLLECTION_TEST = r"""
+const text = pm.response.text();
+const ctype = (pm.response.headers.get('Content-Type') || '').split(';')[0].trim();
+const isDocument = pm.request.url.getPath().endsWith('/openapi.json');  // a document, not an API answer
+if (text.length > 0 && !isDocument && (ctype === 'application/json' || ctype.endsWith('+json'))) {
+  const sorted = (v) => {
+    if (Array.isArray(v)) return v.every(sorted);
+    if (v && typeof v === 'object') {
+      const keys = Object.keys(v);
+      return keys.every((k, i) => i === 0 || keys[i - 1] < k) && keys.every((k) => sorted(v[k]));
+    }
+    return true;
+  };
+  pm.test('keys are in alphabetical order', () => pm.expect(sorted(JSON.parse(text))).to.be.true);
+  if (pm.response.code >= 400) {
+    pm.test('error body is {error, message?, success: false}', () => {
+      const b = JSON.parse(text);
+      pm.expect(b.success).to.equal(false);
+      pm.expect(b.error).to.be.a('string');
+      pm.expect(Object.keys(b).filter((k) => !['error', 'message', 'success'].includes(k))).to.eql([]);
+    });
+  }
+}
+""".strip().splitlines()
+
+
+def js(v):
+    return json.dumps(v, ensure_ascii=False)
+
+
+def case(name, method, path, role=None, body=None, ctype=None, raw=None, headers=None,
+         status=200, checks=(), save=None, error=None):
+    """One request. checks: JS lines run with `b` = the parsed body; save: {var: JS expr}."""
+    tests = [f"pm.test('status is {status}', () => pm.response.to.have.status({status}));"]
+    if status in (204, 304):
+        tests.append("pm.test('no body', () => pm.expect(pm.response.text()).to.equal(''));")
+    elif status >= 400:
+        tests.append(f"pm.test('error is {PHRASE[status]}', () => "
+                     f"pm.expect(pm.response.json().error).to.equal({js(PHRASE[status])}));")
+    elif path.startswith("/docs/") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
+                                               "/.well-known/openid-configuration", "/auth/login"):
+        pass
+    else:
+        tests.append("pm.test('success is true', () => pm.expect(pm.response.json().success).to.equal(true));")
+    if checks or save:
+        tests.append("const b = pm.response.code < 300 && /json/.test(pm.response.headers.get('Content-Type') || '') "
+                     "&& pm.response.text() ? pm.response.json() : {};")
+    for c in checks:
+        tests.append(f"pm.test({js(c)}, () => {{ {c}; }});")
+    for var, expr in (save or {}).items():
+        tests.append(f"pm.collectionVariables.set({js(var)}, {expr});")
+    hdrs = []
+    if role:
+        hdrs.append({"key": "Authorization", "value": "Bearer " + TOKEN[role]})
+    if body is not None or raw is not None:
+        hdrs.append({"key": "Content-Type", "value": ctype or "application/json"})
+    for k, v in (headers or {}).items():
+        hdrs.append({"key": k, "value": v})
+    url_path, _, query = path.partition("?")
+    url = {"raw": "{{baseUrl}}" + path, "host": ["{{baseUrl}}"],
+           "path": [p for p in url_path.split("/") if p] + ([""] if url_path.endswith("/") and url_path != "/" else [])}
+    if query:
+        url["query"] = [{"key": k, "value": v} for k, _, v in (q.partition("=") for q in query.split("&"))]
+    request = {"method": method, "header": hdrs, "url": url}
+    if body is not None or raw is not None:
+        request["body"] = {"mode": "raw", "raw": raw if raw is not None else json.dumps(body, indent=2)}
+    if role is None:
+        request["auth"] = {"type": "noauth"}
+    return {"name": name, "event": [{"listen": "test", "script": {"type": "text/javascript",
+                                                                   "exec": tests}}],
+            "request": request}
+
+
+def by_role(name, method, path, perm, ok_status, ok_checks=(), **kw):
+    """The request for every role: allowed roles get ok_status, others 403."""
+    out = []
+    for role in ROLES:
+        if role in ALLOWED[perm]:
+            out.append(case(f"{name} as {role}", method, path, role, status=ok_status, checks=ok_checks, **kw))
+        else:
+            out.append(case(f"{name} as {role}: forbidden", method, path, role, status=403,
+                            body=kw.get("body"), raw=kw.get("raw"), ctype=kw.get("ctype")))
+    return out
+
+
+def service():
+    return {"name": "Service", "item": [
+        case("Health (no token)", "GET", "/", checks=["pm.expect(b).to.eql({success: true})"]),
+        case("The local issuer's JWKS", "GET", "/.well-known/jwks.json",
+             checks=["pm.expect(b.keys).to.be.an('array').that.is.not.empty"]),
+        case("The API description", "GET", "/openapi.json",
+             checks=["pm.expect(b.openapi).to.match(/^3\\.1/)", "pm.expect(b.paths).to.have.property('/movies')"]),
+        case("The API reference page", "GET", "/docs/",
+             checks=["pm.expect(pm.response.text()).to.include('swagger-ui-bundle.js')"]),
+        case("Liveness probe", "GET", "/healthz", checks=["pm.expect(b).to.eql({status: 'alive', success: true})"]),
+        case("Readiness probe", "GET", "/readyz", checks=["pm.expect(b.status).to.equal('ready')"]),
+        case("Metrics (from loopback)", "GET", "/metrics",
+             checks=["pm.expect(pm.response.headers.get('Content-Type')).to.match(/^text\\/plain/)"]),
+        case("Unknown path", "GET", "/nope", role="producer", status=404),
+        case("Non-numeric id", "GET", "/movies/boom", role="producer", status=404),
+        case("Wrong method", "PATCH", "/movies", role="producer", raw="[]",
+             ctype="application/json-patch+json", status=405,
+             checks=["pm.expect(pm.response.headers.get('Allow')).to.include('GET')"]),
+    ]}
+
+
+def authentication():
+    return {"name": "Authentication", "item": [
+        case("No token", "GET", "/movies", status=401,
+             checks=["pm.expect(pm.response.headers.get('WWW-Authenticate')).to.match(/^Bearer/)"]),
+        case("Malformed token", "GET", "/movies", headers={"Authorization": "Bearer not-a-jwt"}, status=401),
+        case("Wrong scheme", "GET", "/movies", headers={"Authorization": "Basic dXNlcjpwdw=="}, status=401),
+        case("Assistant posting garbage gets 403, not 400", "POST", "/movies", role="assistant",
+             raw="{garbage", status=403),
+    ]}
+
+
+def identity():
+    return {"name": "Identity", "item": [
+        case("Discovery document", "GET", "/.well-known/openid-configuration", checks=[
+            "pm.expect(b.jwks_uri).to.match(/\\/\\.well-known\\/jwks\\.json$/)",
+            "pm.expect(b.login_endpoint).to.match(/\\/auth\\/login$/)"]),
+        case("Sign in", "POST", "/auth/login",
+             body={"username": "{{loginUsername}}", "password": "{{loginPassword}}"},
+             checks=["pm.expect(b.tokenType).to.equal('Bearer')", "pm.expect(b.expiresIn).to.be.above(0)",
+                     "pm.expect(b.user.username).to.equal(pm.environment.get('loginUsername'))",
+                     "pm.expect(b.user.role).to.equal('director')"],
+             save={"loginToken": "b.accessToken"}),
+        case("Who am I, signed in", "GET", "/auth/me", headers={"Authorization": "Bearer {{loginToken}}"},
+             checks=["pm.expect(b.user.username).to.equal(pm.environment.get('loginUsername'))",
+                     "pm.expect(b.user.permissions).to.include('create:casts')"]),
+        case("Sign in with a wrong password", "POST", "/auth/login",
+             body={"username": "{{loginUsername}}", "password": "not the password"}, status=401),
+        case("Sign in without a password", "POST", "/auth/login", body={"username": "x"}, status=400),
+        case("Sign in with an extra key", "POST", "/auth/login",
+             body={"username": "x", "password": "y", "remember": True}, status=400),
+        case("Sign in: not application/json", "POST", "/auth/login", raw="username=x&password=y",
+             ctype="application/x-www-form-urlencoded", status=415),
+        case("Who am I, without a token", "GET", "/auth/me", status=401),
+    ] + [case(f"Who am I as {role}", "GET", "/auth/me", role, checks=[
+            "pm.expect(b.user.subject).to.be.a('string')",
+            "pm.expect(b.user.permissions).to.include('read:movies')",
+            f"pm.expect(b.user.permissions.includes('create:movies')).to.equal({str(role == 'producer').lower()})"])
+         for role in ROLES]}
+
+
+def movies():
+    new_movie = {"title": "  The Shawshank Redemption ", "genre": "DRAMA", "releaseDate": "1994-09-23"}
+    items = []
+    items += by_role("List movies", "GET", "/movies", "read:movies", 200, [
+        "pm.expect(b.totalMovies).to.equal(11)", "pm.expect(b.offset).to.equal(0)",
+        "pm.expect(b.movies).to.have.length(10)", "pm.expect(b.movies[0].title).to.equal('Apollo 13')"])
+    items += [
+        case("List movies, page 2", "GET", "/movies?page=2", "assistant", checks=[
+            "pm.expect(b.offset).to.equal(10)", "pm.expect(b.movies.map(m => m.title)).to.eql(['Top Gun'])"]),
+        case("List movies, page 'x' is page 1", "GET", "/movies?page=x", "assistant",
+             checks=["pm.expect(b.offset).to.equal(0)"]),
+        case("Search movies", "GET", "/movies?search=the", "assistant", checks=[
+            "pm.expect(b.totalMovies).to.equal(4)",
+            "pm.expect(b.movies.map(m => m.title)).to.eql(['Black Panther', 'Star Wars: Episode I - The Phantom Menace', 'The Avengers', 'The Lord of the Rings: The Fellowship of the Ring'])"]),
+    ]
+    items += by_role("Get movie 2", "GET", "/movies/2", "read:movies", 200, [
+        "pm.expect(b.movie.title).to.equal('Contact')", "pm.expect(b.movie.genre).to.equal('SCI_FI')",
+        "pm.expect(b.movie.actors.map(a => a.name)).to.eql(['Angela Bassett', 'Jodie Foster', 'Matthew McConaughey'])",
+        "pm.expect(pm.response.headers.get('ETag')).to.match(/^\"[0-9a-f]{64}\"$/)"],
+        save={"movie2ETag": "pm.response.headers.get('ETag')"})
+    items += [
+        case("Get movie 2, If-None-Match: not modified", "GET", "/movies/2", "assistant",
+             headers={"If-None-Match": "{{movie2ETag}}"}, status=304),
+        case("Get an absent movie", "GET", "/movies/987654", "assistant", status=404),
+    ]
+    items += by_role("Create a movie", "POST", "/movies", "create:movies", 201,
+                     ["pm.expect(b.id).to.equal(12)"], body=new_movie,
+                     save={"movieId": "b.id"})
+    bad = [
+        ("title missing", {"genre": "DRAMA"}), ("title blank", {"title": "   ", "genre": "DRAMA"}),
+        ("genre unknown", {"title": "X", "genre": "MUSICAL"}),
+        ("date that does not exist", {"title": "X", "genre": "DRAMA", "releaseDate": "2023-02-30"}),
+        ("title not a string", {"title": 12, "genre": "DRAMA"}),
+    ]
+    items += [case(f"Create a movie: {why}", "POST", "/movies", "producer", body=b, status=400) for why, b in bad]
+    items += [
+        case("Create a movie: body not JSON", "POST", "/movies", "producer", raw="{nope", status=400),
+        case("Create a movie: not application/json", "POST", "/movies", "producer", raw="title=X",
+             ctype="application/x-www-form-urlencoded", status=415),
+        case("The new movie, trimmed", "GET", "/movies/{{movieId}}", "assistant", checks=[
+            "pm.expect(b.movie).to.eql({actors: [], genre: 'DRAMA', id: 12, posterUrl: null, releaseDate: '1994-09-23', title: 'The Shawshank Redemption'})"]),
+    ]
+    patch = [{"op": "add", "path": "/posterUrl", "value": "https://example.com/shawshank.jpg"}]
+    items += [
+        case("Patch the new movie as assistant: forbidden", "PATCH", "/movies/{{movieId}}", "assistant",
+             body=patch, ctype="application/json-patch+json", status=403),
+        case("Patch the new movie as producer", "PATCH", "/movies/{{movieId}}", "producer",
+             body=[{"op": "add", "path": "/genre", "value": "NOIR"}], ctype="application/json-patch+json",
+             checks=["pm.expect(b.id).to.equal(12)"]),
+        case("Patch the new movie as director", "PATCH", "/movies/{{movieId}}", "director",
+             body=patch + [{"op": "add", "path": "/genre", "value": "DRAMA"}],
+             ctype="application/json-patch+json", checks=["pm.expect(b.id).to.equal(12)"],
+             save={"movieETag": "pm.response.headers.get('ETag')"}),
+        case("Patch the new movie again: nothing changes", "PATCH", "/movies/{{movieId}}", "director",
+             body=patch, ctype="application/json-patch+json", headers={"If-Match": "{{movieETag}}"},
+             status=204, checks=["pm.expect(pm.response.headers.get('ETag')).to.equal(pm.collectionVariables.get('movieETag'))"]),
+        case("Patch with replace is refused", "PATCH", "/movies/{{movieId}}", "director",
+             body=[{"op": "replace", "path": "/title", "value": "X"}], ctype="application/json-patch+json", status=400),
+        case("Patch removing the title is refused", "PATCH", "/movies/{{movieId}}", "director",
+             body=[{"op": "remove", "path": "/title"}], ctype="application/json-patch+json", status=400),
+        case("Patch an unknown field is refused", "PATCH", "/movies/{{movieId}}", "director",
+             body=[{"op": "add", "path": "/rating", "value": 5}], ctype="application/json-patch+json", status=400),
+        case("Patch not an array is refused", "PATCH", "/movies/{{movieId}}", "director",
+             body={"op": "add"}, ctype="application/json-patch+json", status=400),
+        case("Patch as application/json is refused", "PATCH", "/movies/{{movieId}}", "director",
+             body=patch, status=415),
+        case("Patch with a stale If-Match", "PATCH", "/movies/{{movieId}}", "director",
+             body=[{"op": "add", "path": "/title", "value": "Stale"}], ctype="application/json-patch+json",
+             headers={"If-Match": "{{movie2ETag}}"}, status=412),
+        case("Patch an absent movie", "PATCH", "/movies/987654", "director",
+             body=patch, ctype="application/json-patch+json", status=404),
+        case("The patched movie", "GET", "/movies/{{movieId}}", "assistant", checks=[
+            "pm.expect(b.movie.posterUrl).to.equal('https://example.com/shawshank.jpg')",
+            "pm.expect(b.movie.title).to.equal('The Shawshank Redemption')"]),
+    ]
+    return {"name": "Movies", "item": items}
+
+
+def actors():
+    items = []
+    items += by_role("List actors", "GET", "/actors", "read:actors", 200, [
+        "pm.expect(b.totalActors).to.equal(19)", "pm.expect(b.actors).to.have.length(10)",
+        "pm.expect(b.actors[0].name).to.equal('Andy Serkis')"])
+    items += [
+        case("Search actors", "GET", "/actors?search=tom", "assistant", checks=[
+            "pm.expect(b.actors.map(a => a.name)).to.eql(['Tom Cruise', 'Tom Hanks'])"]),
+        case("Search actors: % is literal", "GET", "/actors?search=%25", "assistant",
+             checks=["pm.expect(b.totalActors).to.equal(0)"]),
+    ]
+    items += by_role("Get actor 1", "GET", "/actors/1", "read:actors", 200, [
+        "pm.expect(b.actor).to.eql({age: 68, gender: 'MALE', id: 1, movies: [{genre: 'ACTION_AND_ADVENTURE', id: 1, posterUrl: null, releaseDate: '1995-06-30', title: 'Apollo 13'}], name: 'Tom Hanks', photoUrl: null})"])
+    items.append(case("Get an absent actor", "GET", "/actors/987654", "assistant", status=404))
+    # director creates the first, producer the second: both roles may.
+    items += [
+        case("Create an actor as assistant: forbidden", "POST", "/actors", "assistant",
+             body={"name": "Viola Davis", "age": 59}, status=403),
+        case("Create an actor as director", "POST", "/actors", "director",
+             body={"name": "Viola Davis", "age": 59, "gender": "FEMALE"}, status=201,
+             checks=["pm.expect(b.id).to.equal(20)"], save={"actorId": "b.id"}),
+        case("Create an actor as producer", "POST", "/actors", "producer",
+             body={"name": "Denzel Washington", "age": 70, "gender": "MALE"}, status=201,
+             checks=["pm.expect(b.id).to.equal(21)"], save={"actor2Id": "b.id"}),
+    ]
+    bad = [("age as a string", {"name": "X", "age": "40"}), ("age as a float", {"name": "X", "age": 40.5}),
+           ("age zero", {"name": "X", "age": 0}), ("name missing", {"age": 40}),
+           ("gender unknown", {"name": "X", "age": 40, "gender": "OTHER"})]
+    items += [case(f"Create an actor: {why}", "POST", "/actors", "director", body=b, status=400) for why, b in bad]
+    items.append(case("Create an actor: not application/json", "POST", "/actors", "director",
+                      raw="name=X", ctype="text/plain", status=415))
+    patch = [{"op": "add", "path": "/age", "value": 60}, {"op": "remove", "path": "/gender"}]
+    items += [
+        case("Patch the new actor as assistant: forbidden", "PATCH", "/actors/{{actorId}}", "assistant",
+             body=patch, ctype="application/json-patch+json", status=403),
+        case("Patch the new actor as producer", "PATCH", "/actors/{{actorId}}", "producer",
+             body=[{"op": "add", "path": "/name", "value": "  Viola  "}], ctype="application/json-patch+json",
+             checks=["pm.expect(b.id).to.equal(20)"]),
+        case("Patch the new actor as director", "PATCH", "/actors/{{actorId}}", "director",
+             body=patch + [{"op": "add", "path": "/name", "value": "Viola Davis"}],
+             ctype="application/json-patch+json", checks=["pm.expect(b.id).to.equal(20)"]),
+        case("Patch the actor's age to a string", "PATCH", "/actors/{{actorId}}", "director",
+             body=[{"op": "add", "path": "/age", "value": "61"}], ctype="application/json-patch+json", status=400),
+        case("Patch: remove with a value is refused", "PATCH", "/actors/{{actorId}}", "director",
+             body=[{"op": "remove", "path": "/photoUrl", "value": None}], ctype="application/json-patch+json",
+             status=400),
+        case("The patched actor", "GET", "/actors/{{actorId}}", "assistant", checks=[
+            "pm.expect(b.actor).to.eql({age: 60, gender: null, id: 20, movies: [], name: 'Viola Davis', photoUrl: null})"]),
+    ]
+    return {"name": "Actors", "item": items}
+
+
+def casts():
+    items = []
+    items += [
+        case("Cast as assistant: forbidden", "POST", "/casts", "assistant",
+             body={"movieId": 12, "actorId": 20}, status=403),
+        case("Cast the new actor in the new movie (director)", "POST", "/casts", "director",
+             body={"movieId": 12, "actorId": 20}, status=201,
+             checks=["pm.expect(b.id).to.equal('movie-12-actor-20')"]),
+        case("Cast the second actor in the new movie (producer)", "POST", "/casts", "producer",
+             body={"movieId": 12, "actorId": 21}, status=201,
+             checks=["pm.expect(b.id).to.equal('movie-12-actor-21')"]),
+        case("Cast again: already exists", "POST", "/casts", "director",
+             body={"movieId": 12, "actorId": 20}, status=400),
+        case("Cast in an absent movie", "POST", "/casts", "director",
+             body={"movieId": 987654, "actorId": 20}, status=400),
+        case("Cast with a string id", "POST", "/casts", "director",
+             body={"movieId": "12", "actorId": 20}, status=400),
+        case("Cast without actorId", "POST", "/casts", "director", body={"movieId": 12}, status=400),
+        case("Cast: not application/json", "POST", "/casts", "director", raw="movieId=12",
+             ctype="text/plain", status=415),
+        case("The movie lists its actors by name", "GET", "/movies/12", "assistant", checks=[
+            "pm.expect(b.movie.actors.map(a => a.name)).to.eql(['Denzel Washington', 'Viola Davis'])"]),
+        case("The actor lists the movie", "GET", "/actors/20", "assistant", checks=[
+            "pm.expect(b.actor.movies.map(m => m.id)).to.eql([12])"]),
+        case("Uncast as assistant: forbidden", "DELETE", "/casts/movies/12/actors/21", "assistant", status=403),
+        case("Uncast (director)", "DELETE", "/casts/movies/12/actors/21", "director",
+             checks=["pm.expect(b.id).to.equal('movie-12-actor-21')"]),
+        case("Uncast again: not found", "DELETE", "/casts/movies/12/actors/21", "producer", status=404),
+        case("Uncast with a non-numeric id: not found", "DELETE", "/casts/movies/x/actors/21", "producer",
+             status=404),
+        case("Uncast a demo link (producer)", "DELETE", "/casts/movies/1/actors/1", "producer",
+             checks=["pm.expect(b.id).to.equal('movie-1-actor-1')"]),
+    ]
+    return {"name": "Casts", "item": items}
+
+
+def deletions():
+    items = []
+    items += [
+        case("Delete an actor as assistant: forbidden", "DELETE", "/actors/{{actor2Id}}", "assistant", status=403),
+        case("Delete an actor (director)", "DELETE", "/actors/{{actor2Id}}", "director",
+             checks=["pm.expect(b.id).to.equal(21)"]),
+        case("Delete an actor (producer)", "DELETE", "/actors/{{actorId}}", "producer",
+             checks=["pm.expect(b.id).to.equal(20)"]),
+        case("The deleted actor is gone", "GET", "/actors/{{actorId}}", "assistant", status=404),
+        case("The movie lost its cast link", "GET", "/movies/12", "assistant",
+             checks=["pm.expect(b.movie.actors).to.eql([])"]),
+        case("Delete a movie as assistant: forbidden", "DELETE", "/movies/{{movieId}}", "assistant", status=403),
+        case("Delete a movie as director: forbidden", "DELETE", "/movies/{{movieId}}", "director", status=403),
+        case("Delete a movie (producer)", "DELETE", "/movies/{{movieId}}", "producer",
+             checks=["pm.expect(b.id).to.equal(12)"]),
+        case("Delete it again: not found", "DELETE", "/movies/{{movieId}}", "producer", status=404),
+        case("Back to the demo catalogue", "GET", "/movies", "assistant",
+             checks=["pm.expect(b.totalMovies).to.equal(11)"]),
+    ]
+    return {"name": "Deletions", "item": items}
+
+
+def collection():
+    return {
+        "info": {
+            "name": "Audition",
+            "description": "Every endpoint of the Audition API for every role (allowed and forbidden), with "
+                           "bad input. Run it in order on a freshly seeded database (`audition seed`): "
+                           "scripts/run-postman does (see docs/api.md). Generated by postman/make_collection.py.",
+            "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+        },
+        "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": COLLECTION_TEST}}],
+        "variable": [{"key": "movieId", "value": ""}, {"key": "actorId", "value": ""},
+                     {"key": "actor2Id", "value": ""}, {"key": "movie2ETag", "value": ""},
+                     {"key": "movieETag", "value": ""}, {"key": "loginToken", "value": ""}],
+        "item": [service(), authentication(), identity(), movies(), actors(), casts(), deletions()],
+    }
+
+
+def main():
+    text = json.dumps(collection(), indent=2, ensure_ascii=False) + "\n"
+    if sys.argv[1:] == ["--check"]:
+        with open(OUT, encoding="utf-8") as f:
+            if f.read() != text:
+                print("postman/Audition.postman_collection.json is stale: run postman/make_collection.py",
+                      file=sys.stderr)
+                sys.exit(1)
+        return
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()

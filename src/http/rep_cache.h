@@ -1,0 +1,48 @@
+/* The in-process cache of GET representations (a movie's or an actor's
+ * response body and ETag, or a list page's body), valid for one "generation"
+ * of the data. Any write
+ * anywhere moves the generation on, so a hit is only ever the current data;
+ * see docs/architecture.md ("The representation cache") for the protocol. */
+#ifndef AUDITION_REP_CACHE_H
+#define AUDITION_REP_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/hex.h"
+#include "util/strbuf.h"
+
+struct rep_cache;
+
+struct rep_cache *rep_cache_new(void);
+void rep_cache_free(struct rep_cache *c);
+
+/* The current generation. A reader takes it BEFORE it reads the database and
+ * stores what it read under that value. */
+uint64_t rep_cache_generation(struct rep_cache *c);
+/* Moves the generation on: every entry stored so far is stale. Called after
+ * a write committed (before it is acknowledged) and whenever the database
+ * reports a change made by another connection. */
+void rep_cache_bump(struct rep_cache *c);
+
+/* What a representation is: kind is any stable pointer (one per resource
+ * and list), id a number (an entity id, a list offset), text a string key or
+ * NULL (a list's search term; at most REP_CACHE_TEXT_MAX bytes are cached). */
+struct rep_key {
+    const void *kind;
+    int64_t id;
+    const char *text;
+};
+#define REP_CACHE_TEXT_MAX 200
+
+/* On a hit for key stored under generation gen, appends the body to out,
+ * copies the ETag ("" when none was stored) and returns true. */
+bool rep_cache_get(struct rep_cache *c, struct rep_key key, uint64_t gen, struct strbuf *out,
+                   char etag[SHA256_HEX_LEN + 1]);
+/* Stores a copy (bodies above a few KiB are not kept: the cache is bounded).
+ * etag may be "". */
+void rep_cache_put(struct rep_cache *c, struct rep_key key, uint64_t gen, const char *body, size_t len,
+                   const char *etag);
+
+#endif
