@@ -13,12 +13,12 @@ export DATABASE_URL ?= sqlite://data/audition.db
 SWAGGER_UI := docs/ui/node_modules/swagger-ui-dist/package.json
 NEWMAN     := postman/node_modules/newman/package.json
 
-.PHONY: all build asan fuzz deps npm run test torture unit bench clean help install
+.PHONY: all build web asan fuzz deps npm run test torture unit bench clean help install
 
 # `make install`: PREFIX (default /usr/local) and DESTDIR (staging root) as usual.
 PREFIX  ?= /usr/local
 DESTDIR ?=
-WEB_DIR ?= web
+WEB_DIR ?= web/dist
 
 all: build
 
@@ -46,8 +46,12 @@ $(FUZZ_BUILD)/build.ninja:
 	CC=clang-14 meson setup $(FUZZ_BUILD) --buildtype=debugoptimized -Dfuzz=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
 
-build: $(SWAGGER_UI) $(BUILD)/build.ninja
+build: $(SWAGGER_UI) $(BUILD)/build.ninja web
 	ninja -C $(BUILD)
+
+# The web app (React + Vite) into web/dist, served by the server under /app/.
+web:
+	@scripts/build-web
 
 asan: $(SWAGGER_UI) $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
@@ -60,7 +64,8 @@ run: deps build
 	@scripts/run-demo $(BIN)
 
 # The whole suite: unit tests, black-box API tests on SQLite and PostgreSQL,
-# the same black-box tests against the sanitizer build, Postman, and a short fuzzing run.
+# the same black-box tests against the sanitizer build, Postman, a short fuzzing run,
+# the web app's Vitest tests and its end-to-end tests in Debian's Chromium.
 test: deps build asan fuzz $(NEWMAN)
 	@scripts/run-tests
 
@@ -92,10 +97,10 @@ install: build
 	fi
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) web/dist web/test-results
 
 help:
-	@echo "make run    build and start the server with demo data on http://127.0.0.1:8080"
+	@echo "make run    build and start the server with demo data; the web app is at http://127.0.0.1:8080/app/"
 	@echo "make test   run the whole test suite"
 	@echo "make torture  fuzz for minutes and run the long reliability tests"
 	@echo "make bench  benchmark against nginx, append to bench/RESULTS.md"

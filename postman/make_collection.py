@@ -72,7 +72,7 @@ def case(name, method, path, role=None, body=None, ctype=None, raw=None, headers
     elif status >= 400:
         tests.append(f"pm.test('error is {PHRASE[status]}', () => "
                      f"pm.expect(pm.response.json().error).to.equal({js(PHRASE[status])}));")
-    elif path.startswith("/docs/") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
+    elif path.startswith("/docs/") or path.startswith("/app") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
                                                "/.well-known/openid-configuration", "/auth/login"):
         pass
     else:
@@ -127,6 +127,12 @@ def service():
              checks=["pm.expect(b.openapi).to.match(/^3\\.1/)", "pm.expect(b.paths).to.have.property('/movies')"]),
         case("The API reference page", "GET", "/docs/",
              checks=["pm.expect(pm.response.text()).to.include('swagger-ui-bundle.js')"]),
+        case("Web app sign-in settings", "GET", "/auth/config",
+             checks=["pm.expect(b).to.have.property('builtinLogin')", "pm.expect(b).to.have.property('oidc')"]),
+        case("Web app (redirected to /app/)", "GET", "/app",
+             checks=["pm.expect(pm.response.text()).to.include('<div id=\"root\">')"]),
+        case("Web app client route (index.html)", "GET", "/app/movies",
+             checks=["pm.expect(pm.response.text()).to.include('<div id=\"root\">')"]),
         case("Liveness probe", "GET", "/healthz", checks=["pm.expect(b).to.eql({status: 'alive', success: true})"]),
         case("Readiness probe", "GET", "/readyz", checks=["pm.expect(b.status).to.equal('ready')"]),
         case("Metrics (from loopback)", "GET", "/metrics",

@@ -249,6 +249,61 @@ static int parse_public_url(struct loader *l, struct config *c) {
     return 0;
 }
 
+/* The web app's files: WEB_ROOT, else ../web/dist next to the binary (build/audition
+ * in a checkout), else ../share/audition/web (an installed PREFIX/bin/audition). */
+static int parse_web_root(struct loader *l, struct config *c) {
+    const char *v = var(l, "WEB_ROOT");
+    if (v) {
+        if (strlen(v) > 1024) return fail(l, "WEB_ROOT is too long");
+        c->web_root = dup_or_die(v);
+        return 0;
+    }
+    char exe[1100];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 32);
+    if (n <= 0) return 0;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) return 0;
+    strcpy(slash, "/../web/dist");
+    if (access(exe, F_OK) != 0) strcpy(slash, "/../share/audition/web");
+    if (access(exe, F_OK) != 0) strcpy(slash, "/../web/dist"); /* named in the "not built" answer */
+    c->web_root = dup_or_die(exe);
+    return 0;
+}
+
+/* A URL the browser fetches: https://, or http:// on a loopback host. */
+static int check_browser_url(struct loader *l, const char *name, const char *url) {
+    size_t hl;
+    if (strlen(url) > URL_MAX_LEN) return fail(l, "%s is too long", name);
+    if (strpbrk(url, " \"'<>;\\")) return fail(l, "%s contains characters a URL cannot have", name);
+    if (strncmp(url, "https://", 8) == 0 && url_host(url, &hl)) return 0;
+    const char *h = strncmp(url, "http://", 7) == 0 ? url_host(url, &hl) : NULL;
+    if (h && is_loopback_host(h, hl)) return 0;
+    return fail(l, "%s must be an https:// URL (http:// only for a loopback host), not \"%s\"", name, url);
+}
+
+static int parse_oidc(struct loader *l, struct config *c) {
+    const char *authorize = var(l, "OIDC_AUTHORIZE_URL"), *token = var(l, "OIDC_TOKEN_URL");
+    const char *client = var(l, "OIDC_CLIENT_ID"), *scopes = var(l, "OIDC_SCOPES");
+    const char *audience = var(l, "OIDC_AUDIENCE"), *name = var(l, "OIDC_PROVIDER_NAME");
+    if (!authorize && !token && !client) return 0;
+    if (!authorize || !token || !client)
+        return fail(l, "OIDC_AUTHORIZE_URL, OIDC_TOKEN_URL and OIDC_CLIENT_ID go together: set all three "
+                       "(or none)");
+    if (check_browser_url(l, "OIDC_AUTHORIZE_URL", authorize) || check_browser_url(l, "OIDC_TOKEN_URL", token))
+        return -1;
+    if (strlen(client) > 256 || (scopes && strlen(scopes) > 1024) || (audience && strlen(audience) > 1024) ||
+        (name && strlen(name) > 64))
+        return fail(l, "OIDC_CLIENT_ID, OIDC_SCOPES, OIDC_AUDIENCE or OIDC_PROVIDER_NAME is too long");
+    c->oidc_authorize_url = dup_or_die(authorize);
+    c->oidc_token_url = dup_or_die(token);
+    c->oidc_client_id = dup_or_die(client);
+    c->oidc_scopes = dup_or_die(scopes ? scopes : "openid profile");
+    c->oidc_audience = audience ? dup_or_die(audience) : NULL;
+    c->oidc_name = dup_or_die(name ? name : "single sign-on");
+    return 0;
+}
+
 static int parse_paths(struct loader *l, struct config *c) {
     const char *d = var(l, "DATA_DIR");
     c->data_dir = dup_or_die(d ? d : "data");
@@ -448,6 +503,8 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     if (rc == 0) rc = parse_role_map(&l, c);
     if (rc == 0) rc = parse_issuers(&l, c);
     if (rc == 0) rc = parse_paths(&l, c);
+    if (rc == 0) rc = parse_web_root(&l, c);
+    if (rc == 0) rc = parse_oidc(&l, c);
     if (rc == 0) rc = parse_identity(&l, c);
     if (rc == 0) rc = parse_bool(&l, "HYDRATE_DB", false, &c->hydrate);
     if (rc == 0) rc = parse_bool(&l, "ACCESS_LOG", true, &c->access_log);
@@ -477,6 +534,13 @@ void config_free(struct config *c) {
     free(c->auth_jwks_url);
     free(c->data_dir);
     free(c->key_file);
+    free(c->web_root);
+    free(c->oidc_authorize_url);
+    free(c->oidc_token_url);
+    free(c->oidc_client_id);
+    free(c->oidc_scopes);
+    free(c->oidc_audience);
+    free(c->oidc_name);
     free(c->identity.master_key_file);
     for (size_t i = 0; i < c->n_issuers; i++) {
         free(c->issuers[i].issuer);

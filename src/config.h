@@ -64,6 +64,15 @@ struct config {
     bool hydrate;           /* HYDRATE_DB: load demo data at serve if empty */
     int threads;            /* THREADS, default: number of cores */
     bool access_log;        /* ACCESS_LOG, default on */
+
+    /* The web app (docs/web-app.md). */
+    char *web_root;         /* WEB_ROOT, default <binary's dir>/../web/dist; NULL: not found */
+    char *oidc_authorize_url; /* OIDC_AUTHORIZE_URL: browser sign-in (code + PKCE); NULL: none */
+    char *oidc_token_url;   /* OIDC_TOKEN_URL, required with OIDC_AUTHORIZE_URL */
+    char *oidc_client_id;   /* OIDC_CLIENT_ID, required with OIDC_AUTHORIZE_URL */
+    char *oidc_scopes;      /* OIDC_SCOPES, default "openid profile" */
+    char *oidc_audience;    /* OIDC_AUDIENCE (Auth0's audience parameter), optional */
+    char *oidc_name;        /* OIDC_PROVIDER_NAME, the button's "Sign in with …", default "single sign-on" */
     struct identity_config identity;
 
     /* External OIDC providers (docs/identity.md). */

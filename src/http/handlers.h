@@ -41,6 +41,7 @@ void handle_health(struct request *rq, struct response *rs);
 
 /* The built-in identity (handlers_auth.c). */
 void handle_jwks(struct request *rq, struct response *rs);
+void handle_auth_config(struct request *rq, struct response *rs);
 void handle_openid_configuration(struct request *rq, struct response *rs);
 void handle_login(struct request *rq, struct response *rs);
 void handle_me(struct request *rq, struct response *rs);

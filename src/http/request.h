@@ -34,6 +34,8 @@ struct request_source {
     const void *ctx;
 };
 
+#define RESPONSE_EXTRA_MAX 6   /* further headers a response may carry */
+
 /* Everything shared by all requests; read-only while serving. */
 struct app {
     const struct config *cfg;
@@ -76,6 +78,8 @@ struct response {
     const char *allow;          /* for 405 */
     const char *www_authenticate; /* for 401 */
     const char *location;       /* for redirects and 201 */
+    struct { const char *name, *value; } extra[RESPONSE_EXTRA_MAX]; /* response_header() */
+    size_t n_extra;
     const char *retry_after;    /* for 429 and 503 */
 };
 

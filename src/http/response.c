@@ -93,3 +93,10 @@ void response_empty(struct response *rs, int status) {
     rs->status = status;
     strbuf_reset(&rs->body);
 }
+
+void response_header(struct response *rs, const char *name, const char *value) {
+    if (rs->n_extra == RESPONSE_EXTRA_MAX) return;
+    rs->extra[rs->n_extra].name = name;
+    rs->extra[rs->n_extra].value = value;
+    rs->n_extra++;
+}

@@ -18,6 +18,9 @@ void response_store_error(struct request *rq, struct response *rs, enum store_st
 void response_id(struct response *rs, int status, int64_t id);
 /* {"id":"<id>","success":true} with the status. */
 void response_id_str(struct response *rs, int status, const char *id);
+/* Adds a header (name and value must outlive the response: literals or the
+ * request arena); beyond RESPONSE_EXTRA_MAX headers it is dropped. */
+void response_header(struct response *rs, const char *name, const char *value);
 /* A body-less response (204, 304). */
 void response_empty(struct response *rs, int status);
 

@@ -6,6 +6,7 @@
 
 #include "auth/auth.h"
 #include "http/handlers.h"
+#include "http/static.h"
 
 static const struct route routes[] = {
     /* method   pattern                               permission          body             handler */
@@ -34,6 +35,11 @@ static const struct route routes[] = {
     {"GET",    "/actors/{id}",                        PERM_READ_ACTORS,   BODY_NONE,       entity_get, &actor_api},
     {"PATCH",  "/actors/{id}",                        PERM_MODIFY_ACTORS, BODY_JSON_PATCH, entity_patch, &actor_api},
     {"DELETE", "/actors/{id}",                        PERM_DELETE_ACTORS, BODY_NONE,       entity_delete, &actor_api},
+
+    /* The web app (web/dist) and its sign-in settings; {rest} matches any remaining path. */
+    {"GET",    "/auth/config",                        0,                  BODY_NONE,       handle_auth_config, NULL},
+    {"GET",    "/app",                                0,                  BODY_NONE,       handle_static_root, NULL},
+    {"GET",    "/app/{rest}",                         0,                  BODY_NONE,       handle_static, NULL},
 
     {"POST",   "/casts",                              PERM_CREATE_CASTS,  BODY_JSON,       handle_cast_create, NULL},
     {"DELETE", "/casts/movies/{id}/actors/{id}",      PERM_DELETE_CASTS,  BODY_NONE,       handle_cast_delete, NULL},
@@ -66,6 +72,7 @@ static int path_matches(const char *pattern, const char *path, int64_t ids[2]) {
         if (*pattern != '/' || *path != '/') return 0;
         pattern++, path++;
         size_t pl = strcspn(pattern, "/"), sl = strcspn(path, "/");
+        if (strcmp(pattern, "{rest}") == 0) return 1;
         if (pl == 4 && strncmp(pattern, "{id}", 4) == 0) {
             if (n_ids == 2 || parse_id(path, sl, &ids[n_ids]) != 0) return 0;
             n_ids++;

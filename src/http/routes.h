@@ -19,7 +19,7 @@ typedef void (*handler_fn)(struct request *rq, struct response *rs);
 
 struct route {
     const char *method;      /* "GET", ...; GET routes also answer HEAD */
-    const char *pattern;     /* "/movies/{id}": {id} matches a positive integer */
+    const char *pattern;     /* "/movies/{id}": {id} matches a positive integer; a final {rest} any rest */
     uint32_t perm;           /* enum perm bit needed; 0 = public */
     enum body_kind body;
     handler_fn handler;

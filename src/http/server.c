@@ -111,6 +111,7 @@ static enum MHD_Result send_response(struct exchange *x) {
     if (rs->allow) MHD_add_response_header(r, "Allow", rs->allow);
     if (rs->www_authenticate) MHD_add_response_header(r, "WWW-Authenticate", rs->www_authenticate);
     if (rs->location) MHD_add_response_header(r, "Location", rs->location);
+    for (size_t i = 0; i < rs->n_extra; i++) MHD_add_response_header(r, rs->extra[i].name, rs->extra[i].value);
     if (rs->retry_after) MHD_add_response_header(r, "Retry-After", rs->retry_after);
     MHD_add_response_header(r, "X-Request-Id", x->rq.request_id);
     const char *origin = request_header(&x->rq, "Origin");

@@ -1,0 +1,57 @@
+// The shared shape of the movies and actors lists: a search box that searches
+// as you type (debounced, kept in the address), pages with the total, cards,
+// an empty state and a loading indicator.
+import { Box, Button, Grid, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import type { Page } from '../api/types';
+import { PAGE_SIZE } from '../api/types';
+import { EmptyState, ErrorState, Pager, useDebounced } from './common';
+import { useFetch } from './useFetch';
+
+export function ListScreen<T extends { id: number }>(props: {
+  title: string; noun: string; searchLabel: string;
+  addLabel?: string; addTo?: string;
+  load: (page: number, search: string) => Promise<Page<T>>;
+  card: (item: T, reload: () => void) => ReactNode;
+}) {
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const search = params.get('q') ?? '';
+  const [typed, setTyped] = useState(search);
+  const debounced = useDebounced(typed, 300);
+  useEffect(() => {
+    if (debounced !== search) setParams(debounced ? { q: debounced } : {}, { replace: true });
+  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { data, error, loading, reload } = useFetch(() => props.load(page, search), [page, search]);
+
+  const setPage = (p: number) => setParams({ ...(search ? { q: search } : {}), page: String(p) });
+  return (
+    <Box>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, my: 2 }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{props.title}</Typography>
+        <TextField label={props.searchLabel} type="search" value={typed} size="small"
+          onChange={(e) => setTyped(e.target.value)} sx={{ minWidth: { sm: 320 } }} />
+        {props.addTo && <Button variant="contained" component={RouterLink} to={props.addTo}>{props.addLabel}</Button>}
+      </Stack>
+      <Box sx={{ height: 4 }}>{loading && <LinearProgress aria-label={`Loading ${props.noun}`} />}</Box>
+      {error ? <ErrorState error={error} onRetry={reload} /> : null}
+      {data && (
+        <>
+          <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={setPage} noun={props.noun} />
+          {data.items.length === 0 ? (
+            <EmptyState>{search ? `No ${props.noun} match “${search}”.` : `There are no ${props.noun} yet.`}</EmptyState>
+          ) : (
+            <Grid container spacing={2} component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label={props.title}>
+              {data.items.map((item) => (
+                <Grid key={item.id} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} component="li">
+                  {props.card(item, reload)}
+                </Grid>
+              ))}
+            </Grid>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}
