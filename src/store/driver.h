@@ -112,6 +112,11 @@ struct store_conn {
     char err[192];             /* the last failure's one-sentence reason */
 };
 
+/* Runs s to its end; *first (may be NULL) gets column 0 of the first row,
+ * *rows (may be NULL) the number of rows (query.c). */
+enum store_status store_run(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                            int64_t *first, int *rows);
+
 /* Writes the connection's error sentence and returns st, for one-line returns. */
 enum store_status store_fail(struct store_conn *c, enum store_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -24,9 +24,8 @@ const char *store_last_error(struct store_conn *c) {
 
 /* ---- running statements ---- */
 
-/* Runs s to its end; *first gets column 0 of the first row, *rows the number of rows. */
-static enum store_status run(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
-                             int64_t *first, int *rows) {
+enum store_status store_run(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                            int64_t *first, int *rows) {
     const struct store_driver *d = c->drv;
     struct store_cursor cur;
     enum store_status st = d->query(c, s, p, n, &cur);
@@ -44,7 +43,7 @@ static enum store_status run(struct store_conn *c, enum store_stmt s, const stru
 static enum store_status run_found(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
                                    const char *what) {
     int rows = 0;
-    enum store_status st = run(c, s, p, n, NULL, &rows);
+    enum store_status st = store_run(c, s, p, n, NULL, &rows);
     if (st == STORE_OK && rows == 0) return store_fail(c, STORE_NOT_FOUND, "No such %s.", what);
     return st;
 }
@@ -53,7 +52,7 @@ static enum store_status run_id(struct store_conn *c, enum store_stmt s, const s
                                 int64_t *id_out) {
     int rows = 0;
     int64_t id = 0;
-    enum store_status st = run(c, s, p, n, &id, &rows);
+    enum store_status st = store_run(c, s, p, n, &id, &rows);
     if (st == STORE_OK && rows != 1) return store_fail(c, STORE_ERROR, "The database returned no id.");
     if (st == STORE_OK && id_out) *id_out = id;
     return st;
@@ -226,8 +225,8 @@ static enum store_status list_page(struct store_conn *c, const char *search, int
     if (indexed) search_params(a, search, offset, limit, p);
     else list_params(a, search, offset, limit, p);
     int at = indexed ? 2 : 1;   /* where limit sits */
-    enum store_status st = !p[0].s ? run(c, count_all, NULL, 0, total, NULL)
-                                   : run(c, indexed ? count_indexed : count, p, (size_t)at, total, NULL);
+    enum store_status st = !p[0].s ? store_run(c, count_all, NULL, 0, total, NULL)
+                                   : store_run(c, indexed ? count_indexed : count, p, (size_t)at, total, NULL);
     if (st != STORE_OK || p[at + 1].i >= *total || p[at].i == 0) return st;
     enum store_stmt s = indexed ? page_indexed : page;
     return movies ? query_movies(c, s, p, (size_t)at + 2, a, (struct movie_full **)items, n)
@@ -321,7 +320,7 @@ enum store_status store_q_actor_lock(struct store_conn *c, int64_t id) {
 enum store_status store_q_cast_insert(struct store_conn *c, int64_t movie_id, int64_t actor_id) {
     struct store_param p[2] = {sp_int(movie_id), sp_int(actor_id)};
     int rows = 0;
-    enum store_status st = run(c, ST_CAST_INSERT, p, 2, NULL, &rows);  /* FK failure -> NOT_FOUND */
+    enum store_status st = store_run(c, ST_CAST_INSERT, p, 2, NULL, &rows);  /* FK failure -> NOT_FOUND */
     if (st == STORE_OK && rows == 0) return store_fail(c, STORE_CONFLICT, "The actor is in that movie's cast already.");
     return st;
 }
@@ -333,17 +332,17 @@ enum store_status store_q_cast_delete(struct store_conn *c, int64_t movie_id, in
 
 enum store_status store_q_is_empty(struct store_conn *c, bool *empty) {
     int64_t v = 0;
-    enum store_status st = run(c, ST_IS_EMPTY, NULL, 0, &v, NULL);
+    enum store_status st = store_run(c, ST_IS_EMPTY, NULL, 0, &v, NULL);
     if (st == STORE_OK) *empty = v != 0;
     return st;
 }
 
 enum store_status store_q_clear(struct store_conn *c) {
-    enum store_status st = run(c, ST_CLEAR_MOVIES, NULL, 0, NULL, NULL);
-    return st != STORE_OK ? st : run(c, ST_CLEAR_ACTORS, NULL, 0, NULL, NULL);
+    enum store_status st = store_run(c, ST_CLEAR_MOVIES, NULL, 0, NULL, NULL);
+    return st != STORE_OK ? st : store_run(c, ST_CLEAR_ACTORS, NULL, 0, NULL, NULL);
 }
 
 enum store_status store_q_sync_ids(struct store_conn *c) {
-    enum store_status st = run(c, ST_SYNC_MOVIES, NULL, 0, NULL, NULL);
-    return st != STORE_OK ? st : run(c, ST_SYNC_ACTORS, NULL, 0, NULL, NULL);
+    enum store_status st = store_run(c, ST_SYNC_MOVIES, NULL, 0, NULL, NULL);
+    return st != STORE_OK ? st : store_run(c, ST_SYNC_ACTORS, NULL, 0, NULL, NULL);
 }

@@ -16,29 +16,13 @@ static bool username_key(const char *name, char key[KEY_MAX]) {
     return true;
 }
 
-/* Runs s to its end; *rows gets the number of rows, *first column 0 of the first. */
-static enum store_status run(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
-                             int64_t *first, int *rows) {
-    const struct store_driver *d = c->drv;
-    struct store_cursor cur;
-    enum store_status st = d->query(c, s, p, n, &cur);
-    if (st != STORE_OK) return st;
-    int k = 0;
-    while (d->next(&cur))
-        if (k++ == 0 && first) *first = d->i64(&cur, 0);
-    st = cur.status;
-    d->done(&cur);
-    if (rows) *rows = k;
-    return st;
-}
-
 static enum store_status run_user(struct store_conn *c, enum store_stmt s, const char *username,
                                   struct store_param value, size_t n) {
     char key[KEY_MAX];
     if (!username_key(username, key)) return store_fail(c, STORE_NOT_FOUND, "No such user.");
     struct store_param p[2] = {sp_text(key), value};
     int rows = 0;
-    enum store_status st = run(c, s, p, n, NULL, &rows);
+    enum store_status st = store_run(c, s, p, n, NULL, &rows);
     if (st == STORE_OK && rows == 0) return store_fail(c, STORE_NOT_FOUND, "No such user.");
     return st;
 }
@@ -95,7 +79,7 @@ enum store_status store_q_user_insert(struct store_conn *c, const struct user *u
                                sp_text(u->password_hash), sp_int(now)};
     int rows = 0;
     int64_t id = 0;
-    enum store_status st = run(c, ST_USER_INSERT, p, 6, &id, &rows);
+    enum store_status st = store_run(c, ST_USER_INSERT, p, 6, &id, &rows);
     if (st == STORE_CONFLICT) return store_fail(c, STORE_CONFLICT, "A user with that name exists already.");
     if (st == STORE_OK && rows != 1) return store_fail(c, STORE_ERROR, "The database returned no id.");
     if (st == STORE_OK && id_out) *id_out = id;
@@ -145,12 +129,12 @@ enum store_status store_q_user_delete(struct store_conn *c, const char *username
 
 enum store_status store_q_user_count(struct store_conn *c, int64_t *n) {
     *n = 0;
-    return run(c, ST_USER_COUNT, NULL, 0, n, NULL);
+    return store_run(c, ST_USER_COUNT, NULL, 0, n, NULL);
 }
 
 enum store_status store_q_user_touch(struct store_conn *c, int64_t id, int64_t now) {
     struct store_param p[2] = {sp_int(id), sp_int(now)};
-    return run(c, ST_USER_TOUCH, p, 2, NULL, NULL);
+    return store_run(c, ST_USER_TOUCH, p, 2, NULL, NULL);
 }
 
 enum store_status store_q_user_enabled_ids(struct store_conn *c, struct arena *a, int64_t **ids, size_t *n) {
@@ -178,7 +162,7 @@ enum store_status store_q_user_enabled_ids(struct store_conn *c, struct arena *a
 enum store_status store_q_key_insert(struct store_conn *c, const struct signing_key_row *k) {
     struct store_param p[4] = {sp_text(k->kid), sp_text(k->public_jwk), sp_text(k->private_enc),
                                sp_int(k->created_at)};
-    return run(c, ST_KEY_INSERT, p, 4, NULL, NULL);
+    return store_run(c, ST_KEY_INSERT, p, 4, NULL, NULL);
 }
 
 enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct arena *a, struct signing_key_row **out,
@@ -213,5 +197,5 @@ enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct are
 
 enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t expires_at) {
     struct store_param p[2] = {sp_int(now), sp_int(expires_at)};
-    return run(c, ST_KEY_RETIRE, p, 2, NULL, NULL);
+    return store_run(c, ST_KEY_RETIRE, p, 2, NULL, NULL);
 }
