@@ -295,7 +295,7 @@ static const struct store_driver pg_driver = {
 
 /* Runs a statement that returns nothing of interest. */
 static enum store_status pg_exec(struct pg_conn *c, enum store_stmt s) {
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = pg_query(&c->base, s, NULL, 0, &cur);
     if (st == STORE_OK) pg_done(&cur);
     return st;

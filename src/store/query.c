@@ -27,7 +27,7 @@ const char *store_last_error(struct store_conn *c) {
 enum store_status store_run(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
                             int64_t *first, int *rows) {
     const struct store_driver *d = c->drv;
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
     if (st != STORE_OK) return st;
     int k = 0;
@@ -114,7 +114,7 @@ static enum store_status unreadable(struct store_conn *c) {
 static enum store_status query_movies(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
                                       struct arena *a, struct movie_full **items, size_t *count) {
     const struct store_driver *d = c->drv;
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
     if (st != STORE_OK) return st;
     struct vec ps = {.size = sizeof(struct movie_full)}, ks = {.size = sizeof(struct actor)};
@@ -146,7 +146,7 @@ static enum store_status query_movies(struct store_conn *c, enum store_stmt s, c
 static enum store_status query_actors(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
                                       struct arena *a, struct actor_full **items, size_t *count) {
     const struct store_driver *d = c->drv;
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
     if (st != STORE_OK) return st;
     struct vec ps = {.size = sizeof(struct actor_full)}, ks = {.size = sizeof(struct movie)};

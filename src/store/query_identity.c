@@ -52,7 +52,7 @@ static void read_user(struct store_cursor *cur, struct arena *a, struct user *u)
 static enum store_status query_users(struct store_conn *c, enum store_stmt s, const struct store_param *p,
                                      size_t n, struct arena *a, struct user **out, size_t *count) {
     const struct store_driver *d = c->drv;
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
     if (st != STORE_OK) return st;
     size_t cap = 8, k = 0;
@@ -139,7 +139,7 @@ enum store_status store_q_user_touch(struct store_conn *c, int64_t id, int64_t n
 
 enum store_status store_q_user_enabled_ids(struct store_conn *c, struct arena *a, int64_t **ids, size_t *n) {
     const struct store_driver *d = c->drv;
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = d->query(c, ST_USER_ENABLED_IDS, NULL, 0, &cur);
     if (st != STORE_OK) return st;
     size_t cap = 64, k = 0;
@@ -169,7 +169,7 @@ enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct are
                                    size_t *n) {
     const struct store_driver *d = c->drv;
     struct store_param p = sp_int(now);
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = d->query(c, ST_KEY_LIST, &p, 1, &cur);
     if (st != STORE_OK) return st;
     size_t cap = 8, k = 0;

@@ -214,7 +214,7 @@ static const struct store_driver sq_driver = {
 
 /* Runs a statement that returns nothing of interest. */
 static enum store_status sq_exec(struct sq_conn *c, enum store_stmt s) {
-    struct store_cursor cur;
+    struct store_cursor cur = {0};
     enum store_status st = sq_query(&c->base, s, NULL, 0, &cur);
     if (st != STORE_OK) return st;
     while (sq_next(&cur)) {}
