@@ -248,6 +248,8 @@ static enum auth_status verify(struct auth *a, const char *tok, size_t len, int6
         const struct jwks_key *key = key_for(keys, &j, now, &set, why);
         rc = key ? jwt_verify(&j, key->pkey, key->alg, why) : -1;
     }
+    if (rc == 0)
+        claims->local = a->local != NULL && keys == a->keys;
     jwks_unref(set);
     jwt_clear(&j);
     return rc == 0 ? AUTH_OK : AUTH_INVALID;
@@ -298,7 +300,7 @@ enum auth_status auth_check(struct auth *a, const char *authorization, struct au
             return AUTH_INVALID;
         token_cache_put(a->tokens, digest, gen, &found);
     }
-    if (a->users && !user_gate_allows(a->users, found.sub, now)) {
+    if (a->users && found.local && !user_gate_allows(a->users, found.sub, now)) {
         *why = "user disabled";
         return AUTH_INVALID;
     }

@@ -48,6 +48,7 @@ struct auth_claims {
     uint32_t perms;
     int64_t exp;                /* seconds since the epoch */
     char sub[AUTH_SUB_MAX];     /* may be empty */
+    bool local;                 /* vouched for by the built-in issuer's keys */
 };
 
 enum auth_status {

@@ -295,3 +295,22 @@ Test(keyring, external_issuer_has_no_local_key)
     cr_assert_neq(err[0], '\0');
     EVP_PKEY_free(k);
 }
+
+Test(keyring, only_built_in_tokens_answer_to_the_users_table)
+{
+    /* An external issuer trusted next to the built-in one: its subjects are
+     * its own business, even when they look like "user:<id>". */
+    EVP_PKEY *k = fx_rsa(2048);
+    fx_write_jwks(fx_jwk(k, "ext"));
+    fx.cfg.issuers[0] = (struct config_issuer){FX_ISSUER, fx.url, FX_AUDIENCE, NULL};
+    fx.cfg.n_issuers = 1;
+    open_all();
+    json_t *claims = fx_claims();
+    json_object_set_new(claims, "sub", json_string("user:424242"));
+    fx_expect_ok(fx_token_with(k, "ext", claims), NULL);
+    char err[256] = "";
+    char *own = auth_mint_local(fx.auth, "user:424242", ROLE_DIRECTOR, 3600, err, sizeof err);
+    cr_assert_not_null(own, "%s", err);
+    fx_expect_invalid(own, "user disabled");
+    EVP_PKEY_free(k);
+}
