@@ -168,13 +168,20 @@ static char *parse_head(struct parsed *p, char *text, char **method, char **targ
 }
 
 static void check_response(const struct request *rq, const struct response *rs) {
-    static const int known[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 412, 413, 415, 503};
+    static const int known[] = {200, 201, 204, 302, 304, 400, 401, 403, 404, 405, 412, 413, 415, 503};
     bool ok = false;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) ok |= rs->status == known[i];
     if (!ok) {
         fprintf(stderr, "fuzz_request: %s %s -> status %d: %.*s\n", rq->method, rq->path, rs->status,
                 (int)rs->body.len, rs->body.data ? rs->body.data : "");
         abort();
+    }
+    if (rs->status == 302) {  /* the web app's redirects (/ and /app to /app/) */
+        if (!rs->location) {
+            fprintf(stderr, "fuzz_request: %s %s -> 302 without a Location\n", rq->method, rq->path);
+            abort();
+        }
+        return;
     }
     if (rs->status == 204 || rs->status == 304) return;
     if (rs->content_type && strcmp(rs->content_type, "application/json") != 0) return;
