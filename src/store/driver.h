@@ -32,6 +32,31 @@
 #define SQL_COUNT_ALL(table) "SELECT count(*) FROM " table   /* SQLite: its fast btree count */
 #define SQL_CLEAR(table) "DELETE FROM " table   /* a movie's or actor's casts go by cascade */
 
+/* The identity statements (users, signing keys), the same on both engines but
+ * for the parameter markers, which each engine passes in: "?1".. or "$1"... */
+#define IDENTITY_SQL(P1, P2, P3, P4, P5, P6) \
+    [ST_USER_INSERT] = \
+        "INSERT INTO users (username, username_key, display_name, role, password_hash, disabled, created_at)" \
+        " VALUES (" P1 ", " P2 ", " P3 ", " P4 ", " P5 ", 0, " P6 ") RETURNING id", \
+    [ST_USER_GET] = "SELECT " USER_COLS " FROM users WHERE username_key = " P1, \
+    [ST_USER_GET_ID] = "SELECT " USER_COLS " FROM users WHERE id = " P1, \
+    [ST_USER_LIST] = "SELECT " USER_COLS " FROM users ORDER BY username_key", \
+    [ST_USER_SET_ROLE] = "UPDATE users SET role = " P2 " WHERE username_key = " P1 " RETURNING id", \
+    [ST_USER_SET_HASH] = "UPDATE users SET password_hash = " P2 " WHERE username_key = " P1 " RETURNING id", \
+    [ST_USER_SET_DISABLED] = "UPDATE users SET disabled = " P2 " WHERE username_key = " P1 " RETURNING id", \
+    [ST_USER_DELETE] = "DELETE FROM users WHERE username_key = " P1 " RETURNING id", \
+    [ST_USER_COUNT] = "SELECT count(*) FROM users", \
+    [ST_USER_TOUCH] = "UPDATE users SET last_login_at = " P2 " WHERE id = " P1 " RETURNING id", \
+    [ST_USER_ENABLED_IDS] = "SELECT id FROM users WHERE disabled = 0 ORDER BY id", \
+    [ST_KEY_INSERT] = \
+        "INSERT INTO signing_keys (kid, public_jwk, private_enc, created_at) VALUES (" P1 ", " P2 ", " P3 ", " P4 ")" \
+        " RETURNING 1", \
+    [ST_KEY_LIST] = \
+        "SELECT " KEY_COLS " FROM signing_keys WHERE expires_at IS NULL OR expires_at > " P1  \
+        " ORDER BY created_at DESC, kid DESC", \
+    [ST_KEY_RETIRE] = \
+        "UPDATE signing_keys SET retired_at = " P1 ", expires_at = " P2 " WHERE retired_at IS NULL RETURNING 1",
+
 /* Every statement an engine must provide. Rows of the *_GET and *_PAGE
  * statements are the parent's columns then the child's (NULL when the
  * parent has no child), parent-major, children in list order. INSERT,

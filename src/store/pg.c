@@ -107,27 +107,7 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
     [ST_SYNC_MOVIES] = PG_SYNC("movies"),
     [ST_SYNC_ACTORS] = PG_SYNC("actors"),
-    [ST_USER_INSERT] =
-        "INSERT INTO users (username, username_key, display_name, role, password_hash, disabled, created_at)"
-        " VALUES ($1, $2, $3, $4, $5, 0, $6) RETURNING id",
-    [ST_USER_GET] = "SELECT " USER_COLS " FROM users WHERE username_key = $1",
-    [ST_USER_GET_ID] = "SELECT " USER_COLS " FROM users WHERE id = $1",
-    [ST_USER_LIST] = "SELECT " USER_COLS " FROM users ORDER BY username_key",
-    [ST_USER_SET_ROLE] = "UPDATE users SET role = $2 WHERE username_key = $1 RETURNING id",
-    [ST_USER_SET_HASH] = "UPDATE users SET password_hash = $2 WHERE username_key = $1 RETURNING id",
-    [ST_USER_SET_DISABLED] = "UPDATE users SET disabled = $2 WHERE username_key = $1 RETURNING id",
-    [ST_USER_DELETE] = "DELETE FROM users WHERE username_key = $1 RETURNING id",
-    [ST_USER_COUNT] = "SELECT count(*) FROM users",
-    [ST_USER_TOUCH] = "UPDATE users SET last_login_at = $2 WHERE id = $1 RETURNING id",
-    [ST_USER_ENABLED_IDS] = "SELECT id FROM users WHERE disabled = 0 ORDER BY id",
-    [ST_KEY_INSERT] =
-        "INSERT INTO signing_keys (kid, public_jwk, private_enc, created_at) VALUES ($1, $2, $3, $4)"
-        " RETURNING 1",
-    [ST_KEY_LIST] =
-        "SELECT " KEY_COLS " FROM signing_keys WHERE expires_at IS NULL OR expires_at > $1"
-        " ORDER BY created_at DESC, kid DESC",
-    [ST_KEY_RETIRE] =
-        "UPDATE signing_keys SET retired_at = $1, expires_at = $2 WHERE retired_at IS NULL RETURNING 1",
+    IDENTITY_SQL("$1", "$2", "$3", "$4", "$5", "$6")
 };
 
 /* Statements that may run again on a fresh session when the old one died
