@@ -34,7 +34,7 @@ export function CandidateCard({ candidate: c, editable, onMove, onDetails }: {
             {name.split(/\s+/).slice(0, 2).map((w) => w[0]).join('')}
           </Avatar>
           <Box sx={{ minWidth: 0 }}>
-            <Typography component="h4" sx={{ fontWeight: 600, lineHeight: 1.3 }}>{name}</Typography>
+            <Typography component="h3" sx={{ fontWeight: 600, lineHeight: 1.3 }}>{name}</Typography>
             <Typography variant="body2" sx={{ color: 'text.secondary' }}>{c.actor.age} years</Typography>
           </Box>
         </Stack>

@@ -101,7 +101,7 @@ export function CandidatePanel({ roleId, candidate, onClose, onChanged }: {
         <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
           <Typography component="legend" variant="body2" sx={{ color: 'text.secondary' }}>Rating</Typography>
           {editable
-            ? <Rating name={`rating-${c.actor.id}`} value={rating} onChange={(_, v) => setRating(v)} />
+            ? <Rating name={`rating-${c.actor.id}`} value={rating} onChange={(_, v) => { if (v === null || (Number.isInteger(v) && v >= 1 && v <= 5)) setRating(v); }} />
             : rating ? <Rating value={rating} readOnly aria-label={`Rated ${rating} of 5`} /> : <Typography>Not rated</Typography>}
         </Box>
         {editable ? (
