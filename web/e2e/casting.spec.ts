@@ -79,6 +79,8 @@ test('director: role, matches, shortlist three, book one by menu, keyboard and d
   await page.getByRole('link', { name: 'Open the board' }).click();
   await expect(page.getByRole('heading', { name: 'Nana', level: 1 })).toBeVisible();
   await expect(column(page, 'SUGGESTED').getByRole('article')).toHaveCount(3);
+  // The columns scroll inside their region; the page itself does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await moveByMenu(page, 'Jodie Foster', 'Shortlisted');
   await expect(card(page, 'SHORTLISTED', 'Jodie Foster')).toBeVisible();
   await moveByKeyboard(page, 'Meg Ryan', 'Shortlisted');

@@ -30,7 +30,7 @@ export function CandidateCard({ candidate: c, editable, onMove, onDetails }: {
       data-testid={`candidate-${c.actor.id}`} sx={{ cursor: editable ? 'grab' : 'default', bgcolor: '#262636' }}>
       <CardContent sx={{ pb: 1 }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <Avatar src={c.actor.photoUrl ?? undefined} alt={name} sx={{ width: 48, height: 48 }}>
+          <Avatar src={c.actor.photoUrl ?? undefined} alt={name} sx={{ width: 48, height: 48, bgcolor: '#2a2670', color: '#e0e0ff', fontWeight: 700 }}>
             {name.split(/\s+/).slice(0, 2).map((w) => w[0]).join('')}
           </Avatar>
           <Box sx={{ minWidth: 0 }}>

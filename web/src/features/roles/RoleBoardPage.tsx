@@ -81,7 +81,7 @@ export function RoleBoardPage() {
             Drag a card to another column, or use its “Move to…” menu.
           </Typography>
         : <Alert severity="info" sx={{ mb: 2 }}>You can view this board; your role does not allow changes.</Alert>}
-      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+      <Box role="status" aria-live="polite" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
         {announce}
       </Box>
       <Box role="region" aria-label="Stages" tabIndex={0}
