@@ -145,10 +145,16 @@ static bool unchanged(const struct candidate *a, const struct candidate *b) {
            same_text(a->tags, b->tags);
 }
 
-/* Inside the transaction: locks the role, reads it and the candidate. */
+/* Inside the transaction: locks the role's movie, then the role (the order
+ * of a movie's deletion, so they cannot deadlock), reads both the role and
+ * the candidate. The movie lock serialises bookings across the movie's
+ * roles (the same actor booked in two roles at once); PostgreSQL needs it,
+ * SQLite's write transaction serialises anyway. */
 static bool candidate_for_write(struct request *rq, struct response *rs, struct movie_role *r, struct candidate *k) {
     const struct store_ops *o = request_ops(rq);
-    enum store_status st = o->role_lock(rq->db, rq->ids[0]);
+    enum store_status st = o->role_get(rq->db, rq->ids[0], rq->arena, r);
+    if (st == STORE_OK) st = o->movie_lock(rq->db, r->movie_id);
+    if (st == STORE_OK) st = o->role_lock(rq->db, rq->ids[0]);
     if (st == STORE_OK) st = o->role_get(rq->db, rq->ids[0], rq->arena, r);
     if (st == STORE_OK) st = o->candidate_get(rq->db, rq->ids[0], rq->ids[1], rq->arena, k);
     if (st != STORE_OK) casting_store_fail(rq, rs, st);
