@@ -98,7 +98,8 @@ test('director: role, matches, shortlist three, book one by menu, keyboard and d
   await expect(card(page, 'ON_HOLD', 'Jodie Foster')).toBeVisible();
   await moveByMenu(page, 'Jodie Foster', 'Booked');
   await expect(card(page, 'BOOKED', 'Jodie Foster')).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Jodie Foster is booked as Nana' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Jodie Foster is booked as Nana and now in the movie\'s cast.' }))
+    .toHaveCount(2);                                               // the snackbar and the screen reader's live region
   const saved = (await api('GET', `/roles/${id}/candidates`, 'director')).body;
   const list = (saved.candidates ?? Object.values(saved).find(Array.isArray)) as { actor: { id: number }; stage: string }[];
   expect(list.find((c) => c.actor.id === 16)!.stage).toBe('BOOKED');
@@ -117,7 +118,7 @@ test('director: role, matches, shortlist three, book one by menu, keyboard and d
 
   // A second booking in the same role: the server's 409 is shown, nothing moves.
   await moveByMenu(page, 'Meg Ryan', 'Booked');
-  await expect(page.getByRole('alert').filter({ hasText: /./ }).last()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'the role has a BOOKED candidate already' })).toBeVisible();
   await expect(card(page, 'SHORTLISTED', 'Meg Ryan')).toBeVisible();
   await expect(column(page, 'BOOKED').getByRole('article')).toHaveCount(1);
   await screen(page, 'board-booked');

@@ -9,7 +9,7 @@ import { ListScreen, withParams } from '../../components/ListScreen';
 import { useAuth } from '../auth/AuthContext';
 import { ActorCard } from './ActorCard';
 
-const age = (s: string | null): number | null => (s && /^\d{1,3}$/.test(s) && Number(s) <= 150 ? Number(s) : null);
+const age = (s: string | null): number | null => (s && /^\d{1,3}$/.test(s) && Number(s) <= 120 ? Number(s) : null);
 
 /** The filters in the address, ignoring values the API would refuse. */
 export function filtersOf(params: URLSearchParams): ActorFilters {
@@ -38,6 +38,7 @@ function ActorFilterBar() {
   const crossed = !bad(min) && !bad(max) && min.trim() !== '' && max.trim() !== '' && Number(min) > Number(max);
   useEffect(() => {
     const next = { ageMin: bad(dMin) || !dMin.trim() ? null : dMin.trim(), ageMax: bad(dMax) || !dMax.trim() ? null : dMax.trim() };
+    if (next.ageMin !== null && next.ageMax !== null && Number(next.ageMin) > Number(next.ageMax)) return;  // the API would refuse it
     if (next.ageMin !== params.get('ageMin') || next.ageMax !== params.get('ageMax'))
       setParams((old) => withParams(old, { ...next, page: null }), { replace: true });
   }, [dMin, dMax]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -50,11 +51,11 @@ function ActorFilterBar() {
         <MenuItem value="MALE">Male</MenuItem>
       </TextField>
       <TextField label="Minimum age" type="number" size="small" value={min} onChange={(e) => setMin(e.target.value)}
-        error={bad(min)} helperText={bad(min) ? 'Enter an age from 0 to 150.' : undefined}
-        slotProps={{ htmlInput: { min: 0, max: 150 } }} sx={{ width: 150 }} />
+        error={bad(min)} helperText={bad(min) ? 'Enter an age from 0 to 120.' : undefined}
+        slotProps={{ htmlInput: { min: 0, max: 120 } }} sx={{ width: 150 }} />
       <TextField label="Maximum age" type="number" size="small" value={max} onChange={(e) => setMax(e.target.value)}
-        error={bad(max) || crossed} helperText={bad(max) ? 'Enter an age from 0 to 150.' : crossed ? 'Below the minimum age.' : undefined}
-        slotProps={{ htmlInput: { min: 0, max: 150 } }} sx={{ width: 150 }} />
+        error={bad(max) || crossed} helperText={bad(max) ? 'Enter an age from 0 to 120.' : crossed ? 'Below the minimum age.' : undefined}
+        slotProps={{ htmlInput: { min: 0, max: 120 } }} sx={{ width: 150 }} />
     </Stack>
   );
 }
