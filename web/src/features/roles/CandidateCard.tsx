@@ -28,9 +28,9 @@ export function CandidateCard({ candidate: c, editable, onMove, onDetails }: {
   return (
     <Card component="article" aria-label={name} draggable={editable} onDragStart={editable ? dragStart : undefined}
       data-testid={`candidate-${c.actor.id}`} sx={{ cursor: editable ? 'grab' : 'default', bgcolor: '#262636' }}>
-      <CardContent sx={{ pb: 1 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <Avatar src={c.actor.photoUrl ?? undefined} alt={name} sx={{ width: 48, height: 48, bgcolor: '#2a2670', color: '#e0e0ff', fontWeight: 700 }}>
+      <CardContent sx={{ p: 1.5, pb: 1 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Avatar src={c.actor.photoUrl ?? undefined} alt={name} sx={{ width: 40, height: 40, bgcolor: '#2a2670', color: '#e0e0ff', fontWeight: 700 }}>
             {name.split(/\s+/).slice(0, 2).map((w) => w[0]).join('')}
           </Avatar>
           <Box sx={{ minWidth: 0 }}>
@@ -54,10 +54,10 @@ export function CandidateCard({ candidate: c, editable, onMove, onDetails }: {
           </Stack>
         )}
       </CardContent>
-      <CardActions sx={{ pt: 0 }}>
+      <CardActions disableSpacing sx={{ pt: 0, px: 1, flexWrap: 'wrap', columnGap: 0.5 }}>
         {editable && (
           <>
-            <Button size="small" aria-haspopup="menu" aria-controls={anchor ? menuId : undefined}
+            <Button size="small" sx={{ minWidth: 0, px: 0.75 }} aria-haspopup="menu" aria-controls={anchor ? menuId : undefined}
               aria-expanded={anchor ? 'true' : undefined} aria-label={`Move ${name} to…`}
               onClick={(e) => setAnchor(e.currentTarget)}>Move to…</Button>
             <Menu id={menuId} anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
@@ -69,7 +69,7 @@ export function CandidateCard({ candidate: c, editable, onMove, onDetails }: {
             </Menu>
           </>
         )}
-        <Button size="small" onClick={() => onDetails(c)} aria-label={`Details of ${name}`}>Details</Button>
+        <Button size="small" sx={{ minWidth: 0, px: 0.75 }} onClick={() => onDetails(c)} aria-label={`Details of ${name}`}>Details</Button>
       </CardActions>
     </Card>
   );

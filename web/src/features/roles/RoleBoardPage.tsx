@@ -85,7 +85,7 @@ export function RoleBoardPage() {
         {announce}
       </Box>
       <Box role="region" aria-label="Stages" tabIndex={0}
-        sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'flex-start' }}>
+        sx={{ display: 'flex', gap: 1, overflowX: 'auto', pb: 2, alignItems: 'flex-start' }}>
         {STAGES.map((stage) => {
           const inStage = candidates.filter((c) => c.stage === stage);
           return (
@@ -93,7 +93,7 @@ export function RoleBoardPage() {
               onDragOver={editable ? (e) => dragOver(e, stage) : undefined}
               onDragLeave={editable ? () => setOver(null) : undefined}
               onDrop={editable ? (e) => drop(e, stage) : undefined}
-              sx={{ flex: '0 0 210px', minHeight: 240, p: 1, borderRadius: 2, bgcolor: over === stage ? '#2d2b5c' : 'rgba(255,255,255,0.05)',
+              sx={{ flex: '1 0 164px', minWidth: 164, minHeight: 240, p: 1, borderRadius: 2, bgcolor: over === stage ? '#2d2b5c' : 'rgba(255,255,255,0.05)',
                 outline: over === stage ? '2px dashed #4fc3f7' : 'none' }}>
               <Typography variant="subtitle1" component="h2" id={`col-${stage}`} sx={{ fontWeight: 700, px: 0.5, mb: 1 }}>
                 {stageLabel(stage)} ({inStage.length})
