@@ -38,6 +38,7 @@ async function roleId(movieId: number, name: string): Promise<number> {
 }
 
 test('director: role, matches, shortlist three, book one by menu, keyboard and drag, see the cast', async ({ page }) => {
+  test.slow();                                                      // a long journey on a shared 2-core machine
   await signIn(page, 'director');
   await page.goto('/app/movies/10');                                // Friday
   await expect(page.getByRole('heading', { name: 'Roles' })).toBeVisible();
@@ -130,6 +131,15 @@ test('director: role, matches, shortlist three, book one by menu, keyboard and d
   await expect(page.getByRole('list', { name: 'Roles' }).getByRole('article', { name: 'Nana' }).getByText('Cast', { exact: true })).toBeVisible();
   await page.goto('/app/actors/16');
   await expect(page.getByRole('list', { name: 'Movies' }).getByRole('article', { name: 'Friday' })).toBeVisible();
+
+  // Releasing takes her out of the cast again, and the role is open again.
+  await page.goto(`/app/roles/${id}`);
+  await moveByMenu(page, 'Jodie Foster', 'Released');
+  await expect(card(page, 'RELEASED', 'Jodie Foster')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the movie' }).click();
+  await expect(page.getByRole('heading', { name: 'Friday', level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Roles' }).getByRole('article', { name: 'Nana' }).getByText('Open', { exact: true })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Jodie Foster' })).toHaveCount(0);
 });
 
 test('director books an actor already booked in the movie only after confirming', async ({ page }) => {

@@ -263,6 +263,25 @@ describe('RoleBoardPage', () => {
   });
 });
 
+describe('CandidatePanel removal', () => {
+  it('removes a candidate after confirming (delete:casts) and reloads the board', async () => {
+    signedInAs('director');
+    let gone = false;
+    const f = fakeFetch({
+      'GET /roles/7': { status: 200, body: { role: ellie, success: true } },
+      'GET /roles/7/candidates': () => ({ status: 200, body: { candidates: gone ? [] : [cand(17, 'Meg Ryan', 'SUGGESTED')], success: true, totalCandidates: gone ? 0 : 1 } }),
+      'DELETE /roles/7/candidates/17': () => { gone = true; return { status: 200, body: { id: 17, success: true } }; },
+    });
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: f.fn });
+    await userEvent.click(await screen.findByRole('button', { name: 'Details of Meg Ryan' }));
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Meg Ryan' })).getByRole('button', { name: 'Remove from role' }));
+    await userEvent.click(within(screen.getByRole('dialog', { name: 'Remove this candidate?' })).getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByText('Meg Ryan is no longer a candidate.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('candidate-17')).toBeNull());
+    expect(f.calls.some((c) => c.method === 'DELETE' && c.url === '/roles/7/candidates/17')).toBe(true);
+  });
+});
+
 describe('MatchesPage', () => {
   it('pages the matches and adds one as a candidate in one click', async () => {
     signedInAs('director');
