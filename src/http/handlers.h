@@ -39,6 +39,14 @@ void handle_cast_delete(struct request *rq, struct response *rs);
 
 void handle_health(struct request *rq, struct response *rs);
 
+/* Auditions (handlers_auditions.c, handlers_audition_feed.c). */
+void handle_audition_create(struct request *rq, struct response *rs);
+void handle_audition_list(struct request *rq, struct response *rs);
+void handle_audition_get(struct request *rq, struct response *rs);
+void handle_audition_patch(struct request *rq, struct response *rs);
+void handle_audition_delete(struct request *rq, struct response *rs);
+void handle_audition_feed(struct request *rq, struct response *rs);
+
 /* The built-in identity (handlers_auth.c). */
 void handle_jwks(struct request *rq, struct response *rs);
 void handle_auth_config(struct request *rq, struct response *rs);

@@ -43,6 +43,14 @@ static const struct route routes[] = {
 
     {"POST",   "/casts",                              PERM_CREATE_CASTS,  BODY_JSON,       handle_cast_create, NULL},
     {"DELETE", "/casts/movies/{id}/actors/{id}",      PERM_DELETE_CASTS,  BODY_NONE,       handle_cast_delete, NULL},
+
+    /* Auditions (casting.md "Auditions"); DELETE cancels (status CANCELLED). */
+    {"POST",   "/roles/{id}/auditions",               PERM_CREATE_CASTS,  BODY_JSON,       handle_audition_create, NULL},
+    {"GET",    "/auditions",                          PERM_READ_MOVIES,   BODY_NONE,       handle_audition_list, NULL},
+    {"GET",    "/auditions.ics",                      PERM_READ_MOVIES,   BODY_NONE,       handle_audition_feed, NULL},
+    {"GET",    "/auditions/{id}",                     PERM_READ_MOVIES,   BODY_NONE,       handle_audition_get, NULL},
+    {"PATCH",  "/auditions/{id}",                     PERM_CREATE_CASTS,  BODY_JSON_PATCH, handle_audition_patch, NULL},
+    {"DELETE", "/auditions/{id}",                     PERM_DELETE_CASTS,  BODY_NONE,       handle_audition_delete, NULL},
 };
 
 #define N_ROUTES (sizeof routes / sizeof routes[0])

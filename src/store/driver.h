@@ -90,6 +90,16 @@ enum store_stmt {
     ST_KEY_INSERT,                                 /* (kid, public_jwk, private_enc, now) -> 1 */
     ST_KEY_LIST,                                   /* (now) -> KEY_COLS of keys still published */
     ST_KEY_RETIRE,                                 /* (now, expires_at) -> 1 per key retired */
+    /* auditions (query_auditions.c; SQL in sql_auditions.h) */
+    ST_AUDITION_GET, ST_AUDITION_LOCK,             /* (id) -> AUDITION_COLS / id */
+    ST_AUDITION_COUNT, ST_AUDITION_PAGE,           /* (from, to, location, actor, status[, limit, offset]) */
+    ST_AUDITION_INSERT,                            /* (role, actor, start, end, location, status) -> id */
+    ST_AUDITION_UPDATE,                            /* (id, start, end, location, status) -> id */
+    ST_AUDITION_SERIALISE,                         /* () waits for other clash checks (PostgreSQL) */
+    ST_AUDITION_CLASH,                             /* (id, start, end, actor, location) -> AUDITION_COLS, name */
+    ST_AUDITION_FEED,                              /* (from, to, limit) -> AUDITION_COLS, role, actor, movie */
+    ST_AUDITION_CANDIDATE,                         /* (role, actor) -> role id, stage or NULL */
+    ST_AUDITION_ADVANCE,                           /* (role, actor, now) -> a row when moved to AUDITION */
     ST_COUNT
 };
 
@@ -203,5 +213,29 @@ enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t 
     .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
     .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
     .key_list = store_q_key_list, .key_retire = store_q_key_retire
+
+/* auditions (query_auditions.c) */
+enum store_status store_q_audition_get(struct store_conn *c, int64_t id, struct arena *a, struct audition *out);
+enum store_status store_q_audition_lock(struct store_conn *c, int64_t id);
+enum store_status store_q_audition_list(struct store_conn *c, const struct audition_filter *f, int64_t offset,
+                                        int limit, struct arena *a, struct audition_page *out);
+enum store_status store_q_audition_insert(struct store_conn *c, const struct audition *au, int64_t *id_out);
+enum store_status store_q_audition_update(struct store_conn *c, const struct audition *au);
+enum store_status store_q_audition_serialise(struct store_conn *c);
+enum store_status store_q_audition_clash(struct store_conn *c, const struct audition *au, struct arena *a,
+                                         struct audition *other, const char **actor_name);
+enum store_status store_q_audition_feed(struct store_conn *c, const struct audition_filter *f, int limit,
+                                        struct arena *a, struct audition_named **out, size_t *n);
+enum store_status store_q_audition_candidate(struct store_conn *c, int64_t role_id, int64_t actor_id,
+                                             struct arena *a, const char **stage);
+enum store_status store_q_audition_advance(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now,
+                                           bool *moved);
+
+#define STORE_AUDITION_OPS \
+    .audition_get = store_q_audition_get, .audition_lock = store_q_audition_lock, \
+    .audition_list = store_q_audition_list, .audition_insert = store_q_audition_insert, \
+    .audition_update = store_q_audition_update, .audition_serialise = store_q_audition_serialise, \
+    .audition_clash = store_q_audition_clash, .audition_feed = store_q_audition_feed, \
+    .audition_candidate = store_q_audition_candidate, .audition_advance = store_q_audition_advance
 
 #endif

@@ -11,12 +11,15 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/sql_auditions.h"
 #include "util/embedded.h"
 
 #define PG_MAX_PARAMS 8
 #define PG_CONNECT_TIMEOUT "5"
 /* The key of the advisory lock migrate() holds: any constant shared by every instance. */
 #define PG_MIGRATE_LOCK "4207366319"
+/* The advisory lock audition clash checks take (transaction scope). */
+#define PG_AUDITION_LOCK "4207366320"
 
 struct pg_conn {
     struct store_conn base;
@@ -108,6 +111,10 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = PG_SYNC("movies"),
     [ST_SYNC_ACTORS] = PG_SYNC("actors"),
     IDENTITY_SQL("$1", "$2", "$3", "$4", "$5", "$6")
+    /* auditions: clash checks take one advisory transaction lock, so two
+     * overlapping bookings cannot both pass their check */
+    AUDITIONS_SQL("$1", "$2", "$3", "$4", "$5", "$6", "$7", " FOR UPDATE",
+                  "SELECT pg_advisory_xact_lock(" PG_AUDITION_LOCK ")")
 };
 
 /* Statements that may run again on a fresh session when the old one died
@@ -119,6 +126,7 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
     case ST_USER_GET: case ST_USER_GET_ID: case ST_USER_LIST: case ST_USER_COUNT:
     case ST_USER_ENABLED_IDS: case ST_KEY_LIST:
+    case ST_AUDITION_GET: case ST_AUDITION_COUNT: case ST_AUDITION_PAGE: case ST_AUDITION_FEED:
         return true;
     default:
         return false;
@@ -427,4 +435,5 @@ const struct store_ops store_pg_ops = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     STORE_QUERY_OPS,
+    STORE_AUDITION_OPS,
 };

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/driver.h"
+#include "store/sql_auditions.h"
 #include "util/embedded.h"
 
 #define SQ_BUSY_TIMEOUT_MS 5000
@@ -110,6 +111,8 @@ static const char *const sq_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = SQ_SYNC("movies"),
     [ST_SYNC_ACTORS] = SQ_SYNC("actors"),
     IDENTITY_SQL("?1", "?2", "?3", "?4", "?5", "?6")
+    /* auditions: the write transaction (BEGIN IMMEDIATE) serialises clash checks */
+    AUDITIONS_SQL("?1", "?2", "?3", "?4", "?5", "?6", "?7", "", "SELECT 1")
 };
 
 /* ---- errors ---- */
@@ -402,4 +405,5 @@ const struct store_ops store_sqlite_ops = {
     .rollback = sq_rollback,
     .changed_elsewhere = sq_changed_elsewhere,
     STORE_QUERY_OPS,
+    STORE_AUDITION_OPS,
 };
