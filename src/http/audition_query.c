@@ -10,12 +10,20 @@
 
 #define QUERY_VALUE_MAX 400   /* bytes of one parameter we look at */
 
-/* An optional RFC 3339 parameter: *has is false when it is absent or "". */
+/* An optional RFC 3339 parameter: *has is false when it is absent or "".
+ * An unencoded '+' of an offset arrives as a space (form encoding): a space
+ * where the offset's sign belongs is read as '+'. */
 static bool time_param(struct request *rq, struct response *rs, const char *name, bool *has, int64_t *out) {
     const char *v = request_query(rq, name);
     *has = false;
     if (!v || !*v) return true;
-    if (strnlen(v, QUERY_VALUE_MAX + 1) > QUERY_VALUE_MAX || !timestamp_parse(v, out)) {
+    size_t len = strnlen(v, QUERY_VALUE_MAX + 1);
+    if (len > 6 && len <= QUERY_VALUE_MAX && v[len - 6] == ' ') {
+        char *copy = arena_strndup(rq->arena, v, len);
+        copy[len - 6] = '+';
+        v = copy;
+    }
+    if (len > QUERY_VALUE_MAX || !timestamp_parse(v, out)) {
         response_error(rs, 400, arena_printf(rq->arena, "%s must be an RFC 3339 date-time with a time zone, "
                                                         "e.g. 2026-12-10T10:00:00Z", name));
         return false;
