@@ -26,7 +26,8 @@ static bool read_audition(struct store_cursor *cur, int col, struct arena *a, st
 }
 
 /* Up to max rows of s as auditions (each item elem bytes apart, the
- * audition first); extra(cur, item) reads the columns after them. */
+ * audition first, in an arena array that doubles as rows come);
+ * extra(cur, a, item) reads the columns after the audition's. */
 static enum store_status query_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
                                     struct arena *a, size_t max, size_t elem, void **items, size_t *count,
                                     void (*extra)(struct store_cursor *cur, struct arena *a, void *item)) {
@@ -34,11 +35,17 @@ static enum store_status query_rows(struct store_conn *c, enum store_stmt s, con
     struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
     if (st != STORE_OK) return st;
-    char *out = max ? arena_alloc(a, max * elem) : NULL;
-    size_t k = 0;
+    char *out = NULL;
+    size_t k = 0, cap = 0;
     bool ok = true;
     while (ok && d->next(&cur)) {
         if (k == max) continue;   /* the statements' LIMIT keeps this from happening */
+        if (k == cap) {
+            cap = cap ? 2 * cap : 8;
+            char *grown = arena_alloc(a, cap * elem);
+            if (k) memcpy(grown, out, k * elem);
+            out = grown;
+        }
         void *item = out + k * elem;
         ok = read_audition(&cur, 0, a, item);
         if (ok && extra) extra(&cur, a, item);
