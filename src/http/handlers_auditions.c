@@ -45,8 +45,11 @@ static bool begin_serialised(struct request *rq, struct response *rs) {
     if (!db) return false;
     const struct store_ops *o = request_ops(rq);
     enum store_status st = o->begin(db);
-    if (st == STORE_OK) st = o->audition_serialise(db);
-    if (st != STORE_OK) fail(rq, rs, st);
+    if (st != STORE_OK) {   /* nothing to roll back: under group commit that would end the batch's level */
+        response_store_error(rq, rs, st);
+        return false;
+    }
+    if ((st = o->audition_serialise(db)) != STORE_OK) fail(rq, rs, st);
     return st == STORE_OK;
 }
 
@@ -231,7 +234,7 @@ void handle_audition_delete(struct request *rq, struct response *rs) {
     if (!db) return;
     enum store_status st = request_ops(rq)->begin(db);
     if (st != STORE_OK) {
-        fail(rq, rs, st);
+        response_store_error(rq, rs, st);
         return;
     }
     struct audition au;
