@@ -410,10 +410,10 @@ def auditions():
     items += by_role("The calendar", "GET", "/auditions.ics?from=2031-05-04T00:00:00Z&to=2031-05-05T00:00:00Z",
                      "read:movies", 200, [
                          "pm.expect(pm.response.headers.get('Content-Type')).to.equal('text/calendar; charset=utf-8')",
-                         "pm.expect(pm.response.text()).to.match(/^BEGIN:VCALENDAR\r\nVERSION:2.0\r\n/)",
+                         "pm.expect(pm.response.text()).to.match(/^BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\n/)",
                          "pm.expect(pm.response.text()).to.include('UID:audition-' + "
-                         "pm.collectionVariables.get('auditionId') + '@audition\r\n')",
-                         "pm.expect(pm.response.text()).to.include('LOCATION:Postman Room A\r\n')"])
+                         "pm.collectionVariables.get('auditionId') + '@audition\\r\\n')",
+                         "pm.expect(pm.response.text()).to.include('LOCATION:Postman Room A\\r\\n')"])
     items += [
         case("Move as assistant: forbidden", "PATCH", "/auditions/{{auditionId}}", "assistant",
              body=[{"op": "add", "path": "/location", "value": room2}], ctype=jp, status=403),
