@@ -197,16 +197,19 @@ void handle_audition_patch(struct request *rq, struct response *rs) {
         response_error(rs, 400, msg);
         return;
     }
-    struct audition before, after;
-    bool ok = begin_serialised(rq, rs) && load_for_write(rq, rs, &before);
+    struct audition before = {0}, after;
+    if (!begin_serialised(rq, rs) || !load_for_write(rq, rs, &before)) {
+        json_decref(patch);
+        return;
+    }
     after = before;
-    if (ok && audition_patch(patch, &after, rq->arena, &msg) != 0) {
+    int rc = audition_patch(patch, &after, rq->arena, &msg);
+    json_decref(patch);
+    if (rc != 0) {
         rs->etag[0] = '\0';
         fail_with(rq, rs, 400, msg);
-        ok = false;
+        return;
     }
-    json_decref(patch);
-    if (!ok) return;
     char etag[SHA256_HEX_LEN + 1];
     struct strbuf json = STRBUF_INIT;
     represent(&after, &json, etag);
