@@ -43,6 +43,9 @@ static const struct route routes[] = {
 
     {"POST",   "/casts",                              PERM_CREATE_CASTS,  BODY_JSON,       handle_cast_create, NULL},
     {"DELETE", "/casts/movies/{id}/actors/{id}",      PERM_DELETE_CASTS,  BODY_NONE,       handle_cast_delete, NULL},
+
+    /* audit: the audit log, producers only */
+    {"GET",    "/audit",                              PERM_CREATE_MOVIES, BODY_NONE,       handle_audit_list, NULL},
 };
 
 #define N_ROUTES (sizeof routes / sizeof routes[0])

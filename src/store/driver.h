@@ -90,6 +90,10 @@ enum store_stmt {
     ST_KEY_INSERT,                                 /* (kid, public_jwk, private_enc, now) -> 1 */
     ST_KEY_LIST,                                   /* (now) -> KEY_COLS of keys still published */
     ST_KEY_RETIRE,                                 /* (now, expires_at) -> 1 per key retired */
+    /* audit (query_audit.c, sql_audit.h) */
+    ST_AUDIT_NOTE,                                 /* (subject, entity, id, action, after, now) -> id */
+    ST_AUDIT_COUNT,                                /* (entity, id, subject) -> n; NULL = any */
+    ST_AUDIT_PAGE,                                 /* (entity, id, subject, limit, offset) -> AUDIT_COLS */
     ST_COUNT
 };
 
@@ -135,6 +139,10 @@ struct store_driver {
 struct store_conn {
     const struct store_driver *drv;
     char err[192];             /* the last failure's one-sentence reason */
+    /* audit: who writes are logged as (set_subject; "system" by default) and
+     * whether per-row logging is off (a bulk seed). */
+    char subject[AUDIT_SUBJECT_MAX + 1];
+    bool audit_off;
 };
 
 /* Runs s to its end; *first (may be NULL) gets column 0 of the first row,
@@ -182,6 +190,12 @@ enum store_status store_q_key_insert(struct store_conn *c, const struct signing_
 enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct arena *a,
                                    struct signing_key_row **out, size_t *n);
 enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t expires_at);
+/* audit (query_audit.c) */
+enum store_status store_q_set_subject(struct store_conn *c, const char *subject);
+enum store_status store_q_audit_note(struct store_conn *c, const char *entity, const char *id, const char *action,
+                                     const char *after);
+enum store_status store_q_audit_list(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
+                                     struct arena *a, struct audit_page *out);
 
 /* The ops entries both engines fill the same way, to list once per engine. */
 #define STORE_QUERY_OPS \
@@ -194,7 +208,7 @@ enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t 
     .actor_delete = store_q_actor_delete, .actor_lock = store_q_actor_lock, \
     .cast_insert = store_q_cast_insert, .cast_delete = store_q_cast_delete, \
     .is_empty = store_q_is_empty, .clear = store_q_clear, .sync_ids = store_q_sync_ids, \
-    STORE_IDENTITY_OPS
+    STORE_IDENTITY_OPS, STORE_AUDIT_OPS
 
 #define STORE_IDENTITY_OPS \
     .user_insert = store_q_user_insert, .user_get = store_q_user_get, .user_get_id = store_q_user_get_id, \
@@ -203,5 +217,8 @@ enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t 
     .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
     .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
     .key_list = store_q_key_list, .key_retire = store_q_key_retire
+
+/* audit: set_subject and audit_rows are the engine's own */
+#define STORE_AUDIT_OPS .audit_note = store_q_audit_note, .audit_list = store_q_audit_list
 
 #endif

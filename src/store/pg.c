@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/sql_audit.h"
 #include "util/embedded.h"
 
 #define PG_MAX_PARAMS 8
@@ -23,6 +24,8 @@ struct pg_conn {
     PGconn *pg;
     uint64_t prepared;   /* bit s: statement s is prepared on this session */
     bool in_tx;          /* begin() succeeded; commit() or rollback() not called yet */
+    /* audit: the subject last set on the session (audition.subject); "" unknown */
+    char applied[AUDIT_SUBJECT_MAX + 1];
 };
 
 _Static_assert(ST_COUNT <= 64, "pg_conn.prepared is a 64-bit mask");
@@ -108,6 +111,7 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = PG_SYNC("movies"),
     [ST_SYNC_ACTORS] = PG_SYNC("actors"),
     IDENTITY_SQL("$1", "$2", "$3", "$4", "$5", "$6")
+    AUDIT_SQL("$1", "$2", "$3", "$4", "$5", "$6")
 };
 
 /* Statements that may run again on a fresh session when the old one died
@@ -119,6 +123,7 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
     case ST_USER_GET: case ST_USER_GET_ID: case ST_USER_LIST: case ST_USER_COUNT:
     case ST_USER_ENABLED_IDS: case ST_KEY_LIST:
+    case ST_AUDIT_COUNT: case ST_AUDIT_PAGE:   /* audit */
         return true;
     default:
         return false;
@@ -178,6 +183,7 @@ static enum store_status pg_exec_text(struct pg_conn *c, const char *sql) {
 static enum store_status pg_setup(struct pg_conn *c) {
     c->prepared = 0;
     c->in_tx = false;
+    c->applied[0] = '\0';   /* audit: a new session has no subject yet */
     return pg_exec_text(c, "SET datestyle = ISO, YMD");
 }
 
@@ -218,6 +224,32 @@ static PGresult *pg_run(struct pg_conn *c, enum store_stmt s, int n, const char 
     return PQexecPrepared(c->pg, name, n, vals, NULL, NULL, 0);
 }
 
+/* ---- audit: the subject the triggers of 0008_audit log ---- */
+
+/* Before a statement that may write: the connection's subject becomes the
+ * session's audition.subject, with a round trip only when it changed. */
+static enum store_status pg_apply_subject(struct pg_conn *c, enum store_stmt s) {
+    if (pg_may_retry(s) || s == ST_COMMIT || s == ST_ROLLBACK) return STORE_OK;
+    if (c->applied[0] && strcmp(c->applied, c->base.subject) == 0) return STORE_OK;
+    const char *vals[1] = {c->base.subject};
+    PGresult *r = PQexecParams(c->pg, "SELECT set_config('audition.subject', $1, false)", 1, NULL, vals, NULL, NULL, 0);
+    enum store_status st = PQresultStatus(r) == PGRES_TUPLES_OK ? STORE_OK : pg_fail(c, r);
+    PQclear(r);
+    if (st == STORE_OK) snprintf(c->applied, sizeof c->applied, "%s", c->base.subject);
+    return st;
+}
+
+/* Per-row logging off or on until the end of the transaction (a local setting). */
+static enum store_status pg_audit_rows(struct store_conn *base, bool on) {
+    struct pg_conn *c = pg(base);
+    c->base.audit_off = !on;
+    PGresult *r = PQexec(c->pg, on ? "SELECT set_config('audition.audit_rows', 'on', true)"
+                                   : "SELECT set_config('audition.audit_rows', 'off', true)");
+    enum store_status st = PQresultStatus(r) == PGRES_TUPLES_OK ? STORE_OK : pg_fail(c, r);
+    PQclear(r);
+    return st;
+}
+
 /* A statement that meets a dead session is tried once more on a new one
  * when that cannot apply a change twice (pg_may_retry, no transaction). */
 static enum store_status pg_query(struct store_conn *base, enum store_stmt s, const struct store_param *p, size_t n,
@@ -235,6 +267,7 @@ static enum store_status pg_query(struct store_conn *base, enum store_stmt s, co
     }
     for (int attempt = 0;; attempt++) {
         enum store_status st = pg_ready(c);
+        if (st == STORE_OK) st = pg_apply_subject(c, s);   /* audit */
         if (st != STORE_OK) return st;
         PGresult *r = pg_run(c, s, (int)n, vals);
         ExecStatusType rs = PQresultStatus(r);
@@ -305,6 +338,7 @@ static enum store_status pg_open(const char *url, struct store_conn **out, char 
         return STORE_ERROR;
     }
     c->base.drv = &pg_driver;
+    store_q_set_subject(&c->base, NULL);
     /* Later keywords win: the URL may change the first two, not the encoding. */
     static const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname",
                                        "client_encoding", NULL};
@@ -341,6 +375,7 @@ static enum store_status pg_commit(struct store_conn *base) {
     enum store_status st;
     if (PQstatus(c->pg) == CONNECTION_OK && PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
         st = pg_exec(c, ST_ROLLBACK);
+        c->applied[0] = '\0';   /* audit: undone with the transaction */
         st = store_fail(base, st == STORE_OK ? STORE_ERROR : st, "The transaction had failed and was rolled back.");
     } else {
         st = pg_exec(c, ST_COMMIT);
@@ -354,6 +389,7 @@ static enum store_status pg_rollback(struct store_conn *base) {
     struct pg_conn *c = pg(base);
     c->in_tx = false;
     if (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) == PQTRANS_IDLE) return STORE_OK;
+    c->applied[0] = '\0';   /* audit: a set_config inside it is undone */
     return pg_exec(c, ST_ROLLBACK);
 }
 
@@ -426,5 +462,6 @@ const struct store_ops store_pg_ops = {
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,
+    .set_subject = store_q_set_subject, .audit_rows = pg_audit_rows,   /* audit */
     STORE_QUERY_OPS,
 };
