@@ -110,6 +110,9 @@ def test_actor_and_cast_writes_and_cascaded_deletes(server):
     ok(server.delete(f"/actors/{aid}", token=tok))   # takes the cast link with it
     ok(server.delete(f"/movies/{mid}", token=tok))
     es = entries(server, "actor=" + sub)
+    # the cascaded cast delete comes before (SQLite) or after (PostgreSQL) its actor's
+    if es[1]["entity"] == "cast":
+        es[1], es[2] = es[2], es[1]
     assert summary(es) == [
         ("delete", "movie", str(mid)), ("delete", "actor", str(aid)), ("delete", "cast", cast),
         ("create", "cast", cast), ("delete", "cast", cast), ("create", "cast", cast),
@@ -117,7 +120,7 @@ def test_actor_and_cast_writes_and_cascaded_deletes(server):
     assert es[6]["before"] == {"age": 40} and es[6]["after"] == {"age": 41}, "only the changed field"
     assert es[3]["after"] == {"actorId": aid, "movieId": mid} and es[3]["before"] is None
     assert es[2]["before"] == {"actorId": aid, "movieId": mid} and es[2]["after"] is None
-    assert summary(entries(server, f"entity=cast&id={cast}")) == summary(es[2:6])
+    assert sorted(summary(entries(server, f"entity=cast&id={cast}"))) == sorted(summary(es[2:6]))
 
 
 def test_failed_writes_record_nothing(server):
