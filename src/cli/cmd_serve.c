@@ -8,11 +8,14 @@
 #include "cli/cli.h"
 #include "http/rep_cache.h"
 #include "auth/login_service.h"
+#include "auth/throttle.h"
 #include "http/metrics.h"
 #include "http/read_routing.h"
 #include "http/server.h"
 #include "http/work_pool.h"
 #include "util/log.h"
+
+#define SHARE_LIMIT_ADDRESSES 1024  /* client addresses the share-link limit tracks at once */
 
 #define DRAIN_MS 10000
 #define LOGIN_QUEUE 64   /* sign-ins waiting for a hashing thread; more get 503 */
@@ -37,6 +40,7 @@ static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
 /* What run() made for the server (not the primary pool, which the caller owns). */
 static void app_free(struct app *app, struct keyring *keys) {
     rep_cache_free(app->cache);
+    throttle_free(app->share_limit);
     sticky_free(app->sticky);
     store_pool_close(app->read_pool);
     metrics_free(app->metrics);
@@ -86,6 +90,12 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     /* Representations are cached only where the engine can tell cheaply that
      * another connection wrote (SQLite); see docs/architecture.md. */
     if (cfg->cache && store_pool_ops(pool)->changed_elsewhere && !(app.cache = rep_cache_new())) {
+        cli_error("out of memory");
+        app_free(&app, keys);
+        return EXIT_RUNTIME;
+    }
+    /* shares: the per-address limit of the public share-link requests */
+    if (!(app.share_limit = throttle_new(SHARE_LIMIT_ADDRESSES, cfg->share_rate_limit, 60))) {
         cli_error("out of memory");
         app_free(&app, keys);
         return EXIT_RUNTIME;

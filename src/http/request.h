@@ -21,6 +21,7 @@ struct route;
 struct login_service;
 struct work_pool;
 struct rep_cache;
+struct throttle;
 
 /* Where a request comes from: the libmicrohttpd connection when serving
  * (server.c), plain lists in dispatch_request()'s callers. header and query
@@ -47,6 +48,7 @@ struct app {
     struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
+    struct throttle *share_limit; /* shares: GET/POST /shared/... per client address; NULL: unlimited */
 };
 
 struct request {

@@ -178,11 +178,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         /* A body without a declared length that grows past the limit: keep
          * draining it so the 413 can be sent at its end, up to a hard cap. */
         if (x->body_seen > BODY_DRAIN_MAX) return MHD_NO;
-        if (x->body_seen <= BODY_MAX && x->rq.route->body != BODY_NONE) strbuf_add(&x->body, upload_data, n);
+        if (x->body_seen <= route_body_max(x->rq.route) && x->rq.route->body != BODY_NONE)
+            strbuf_add(&x->body, upload_data, n);
         return MHD_YES;
     }
-    if (x->body_seen > BODY_MAX) {
-        response_error(&x->rs, 413, "the request body is larger than 64 KiB");
+    if (x->body_seen > route_body_max(x->rq.route)) {
+        response_error(&x->rs, 413, route_body_too_large(x->rq.route));
         return send_response(x);
     }
     x->rq.body = x->body.data ? x->body.data : "";

@@ -90,6 +90,17 @@ enum store_stmt {
     ST_KEY_INSERT,                                 /* (kid, public_jwk, private_enc, now) -> 1 */
     ST_KEY_LIST,                                   /* (now) -> KEY_COLS of keys still published */
     ST_KEY_RETIRE,                                 /* (now, expires_at) -> 1 per key retired */
+    /* shares: share links, votes and the casting exports (query_shares.c, sql_shares.h) */
+    ST_SHARE_ROLE,                                 /* (role_id) -> the role as a link shows it */
+    ST_SHARE_INSERT,                               /* (role_id, hash, stages, by, now, expires) -> id */
+    ST_SHARE_REVOKE,                               /* (id, now) -> id */
+    ST_SHARE_COUNT, ST_SHARE_PAGE,                 /* (role_id) / (role_id, limit, offset) */
+    ST_SHARE_FIND,                                 /* (hash, now) -> the live link */
+    ST_SHARE_CANDIDATES,                           /* (role_id, share_id) -> candidates with votes */
+    ST_SHARE_STAGE,                                /* (role_id, actor_id) -> stage */
+    ST_SHARE_VOTE,                                 /* (share_id, actor_id, viewer, vote, now) */
+    ST_ROLE_VOTES,                                 /* (role_id) -> actor_id, up, down */
+    ST_CANDIDATES_EXPORT,                          /* (role_id) -> candidates with notes and tags */
     ST_COUNT
 };
 
@@ -182,6 +193,25 @@ enum store_status store_q_key_insert(struct store_conn *c, const struct signing_
 enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct arena *a,
                                    struct signing_key_row **out, size_t *n);
 enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t expires_at);
+/* shares (query_shares.c) */
+enum store_status store_q_share_role(struct store_conn *c, int64_t role_id, struct arena *a, struct share_role *out);
+enum store_status store_q_share_insert(struct store_conn *c, const struct share *s, const char *token_hash,
+                                       int64_t *id_out);
+enum store_status store_q_share_revoke(struct store_conn *c, int64_t id, int64_t now);
+enum store_status store_q_share_list(struct store_conn *c, int64_t role_id, int64_t offset, int limit,
+                                     struct arena *a, struct share **out, size_t *n, int64_t *total);
+enum store_status store_q_share_find(struct store_conn *c, const char *token_hash, int64_t now, struct arena *a,
+                                     struct share *out);
+enum store_status store_q_share_candidates(struct store_conn *c, int64_t role_id, int64_t share_id,
+                                           struct arena *a, struct share_candidate **out, size_t *n);
+enum store_status store_q_share_stage(struct store_conn *c, int64_t role_id, int64_t actor_id, struct arena *a,
+                                      const char **stage);
+enum store_status store_q_share_vote(struct store_conn *c, int64_t share_id, int64_t actor_id, const char *viewer,
+                                     int vote, int64_t now);
+enum store_status store_q_role_votes(struct store_conn *c, int64_t role_id, struct arena *a,
+                                     struct actor_votes **out, size_t *n);
+enum store_status store_q_candidates_export(struct store_conn *c, int64_t role_id, struct arena *a,
+                                            struct share_candidate **out, size_t *n);
 
 /* The ops entries both engines fill the same way, to list once per engine. */
 #define STORE_QUERY_OPS \
@@ -202,6 +232,15 @@ enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t 
     .user_set_hash = store_q_user_set_hash, .user_set_disabled = store_q_user_set_disabled, \
     .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
     .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
-    .key_list = store_q_key_list, .key_retire = store_q_key_retire
+    .key_list = store_q_key_list, .key_retire = store_q_key_retire, \
+    STORE_SHARES_OPS
+
+/* shares */
+#define STORE_SHARES_OPS \
+    .share_role = store_q_share_role, .share_insert = store_q_share_insert, .share_revoke = store_q_share_revoke, \
+    .share_list = store_q_share_list, .share_find = store_q_share_find, \
+    .share_candidates = store_q_share_candidates, .share_stage = store_q_share_stage, \
+    .share_vote = store_q_share_vote, .role_votes = store_q_role_votes, \
+    .candidates_export = store_q_candidates_export
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/sql_shares.h"
 #include "util/embedded.h"
 
 #define PG_MAX_PARAMS 8
@@ -108,6 +109,7 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = PG_SYNC("movies"),
     [ST_SYNC_ACTORS] = PG_SYNC("actors"),
     IDENTITY_SQL("$1", "$2", "$3", "$4", "$5", "$6")
+    SHARES_SQL("$1", "$2", "$3", "$4", "$5", "$6")  /* shares */
 };
 
 /* Statements that may run again on a fresh session when the old one died

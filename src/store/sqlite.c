@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/driver.h"
+#include "store/sql_shares.h"
 #include "util/embedded.h"
 
 #define SQ_BUSY_TIMEOUT_MS 5000
@@ -110,6 +111,7 @@ static const char *const sq_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = SQ_SYNC("movies"),
     [ST_SYNC_ACTORS] = SQ_SYNC("actors"),
     IDENTITY_SQL("?1", "?2", "?3", "?4", "?5", "?6")
+    SHARES_SQL("?1", "?2", "?3", "?4", "?5", "?6")  /* shares */
 };
 
 /* ---- errors ---- */
