@@ -139,14 +139,15 @@ static int read_header(struct import *im, const struct csv_row *h, struct arena 
     return 0;
 }
 
-/* A cell as the JSON value POST /actors would get: integers for integer
- * fields when the text is one (else the text, which the rules refuse). */
+/* A cell as the JSON value POST /actors would get: null when empty, integers
+ * for integer fields when the text is one (else the text, which the rules
+ * refuse). */
 static json_t *cell_value(const struct field *f, const char *cell) {
     cell = csv_unescape_formula(cell);
+    const char *s = cell + strspn(cell, " \t");
+    if (*s == '\0') return json_null();   /* an empty cell is a missing value */
     if (f->type == FT_INT) {
-        const char *s = cell + strspn(cell, " \t");
         char *end = NULL;
-        if (*s == '\0') return json_null();
         long long v = strlen(s) <= 12 ? strtoll(s, &end, 10) : 0;
         if (end && end != s && end[strspn(end, " \t")] == '\0') return json_integer(v);
     }
