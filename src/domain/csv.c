@@ -150,7 +150,8 @@ int csv_parse(const char *data, size_t len, size_t max_rows, size_t max_cols, st
             continue;
         }
         if (n == max_rows) {
-            rc = fail(&ps, arena_printf(a, "more than %zu rows", max_rows));
+            fail(&ps, arena_printf(a, "more than %zu rows", max_rows));
+            rc = -2;
             break;
         }
         size_t line = ps.line;
@@ -166,7 +167,7 @@ int csv_parse(const char *data, size_t len, size_t max_rows, size_t max_cols, st
     strbuf_free(&ps.cell);
     if (rc != 0) {
         *msg = ps.msg;
-        return -1;
+        return rc;
     }
     *rows = out;
     *n_rows = n;

@@ -33,7 +33,8 @@ struct csv_row {
 
 /* Parses data[0..len) (CRLF or LF line ends, an optional UTF-8 BOM, quoted
  * fields with "" inside, empty lines skipped). At most max_rows rows and
- * max_cols cells a row. Returns 0, or -1 with *msg (mentioning the line). */
+ * max_cols cells a row. Returns 0, or -1 with *msg (mentioning the line),
+ * or -2 with *msg when there are more than max_rows rows. */
 int csv_parse(const char *data, size_t len, size_t max_rows, size_t max_cols, struct arena *a,
               struct csv_row **rows, size_t *n_rows, const char **msg);
 

@@ -219,9 +219,11 @@ static bool import_read(struct request *rq, struct response *rs, struct import *
     const char *msg = NULL;
     struct csv_row *rows = NULL;
     size_t n = 0;
+    int rc = 0;
     if (!utf8_valid(rq->body, rq->body_len)) msg = "the body must be UTF-8 text";
-    else if (csv_parse(rq->body, rq->body_len, IMPORT_ROWS_MAX + 1, IMPORT_COLS_MAX, rq->arena, &rows, &n, &msg) != 0)
-        ;
+    else if ((rc = csv_parse(rq->body, rq->body_len, IMPORT_ROWS_MAX + 1, IMPORT_COLS_MAX, rq->arena, &rows, &n,
+                             &msg)) != 0)
+        msg = rc == -2 ? "the CSV has more than 10000 rows after its header (the limit of one import)" : msg;
     else if (n == 0) msg = "the CSV has no header row";
     else if (read_header(im, &rows[0], rq->arena, &msg) != 0)
         ;

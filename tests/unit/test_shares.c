@@ -69,7 +69,7 @@ static const char *parse_error(const char *in, size_t len, size_t max_rows, size
     size_t n = 0;
     const char *msg = NULL;
     int rc = csv_parse(in, len, max_rows, max_cols, &a, &rows, &n, &msg);
-    snprintf(out, sizeof out, "%s", rc == 0 ? "ok" : msg);
+    snprintf(out, sizeof out, "%s%s", rc == -2 ? "(-2) " : "", rc == 0 ? "ok" : msg);
     arena_free(&a);
     return out;
 }
@@ -81,7 +81,7 @@ Test(shares, csv_refuses_malformed_and_oversized_input)
     cr_assert_str_eq(parse_error("a,b\"c\n", 6, 9, 9), "line 1: a quote inside an unquoted field");
     cr_assert_str_eq(parse_error("a\rb\n", 4, 9, 9), "line 1: a CR not followed by LF");
     cr_assert_str_eq(parse_error("a\0b", 3, 9, 9), "the CSV contains a NUL byte");
-    cr_assert_str_eq(parse_error("a\nb\nc\n", 6, 2, 9), "line 3: more than 2 rows");
+    cr_assert_str_eq(parse_error("a\nb\nc\n", 6, 2, 9), "(-2) line 3: more than 2 rows");
     cr_assert_str_eq(parse_error("a,b,c\n", 6, 2, 2), "line 1: too many columns");
     cr_assert_str_eq(parse_error("", 0, 2, 2), "ok");
 }
