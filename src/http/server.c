@@ -209,13 +209,15 @@ static void observe_completed(struct server *srv, const struct exchange *x, enum
     metrics_finished(srv->app->metrics, x->rq.route, complete ? x->rs.status : 499, us);
     const struct config *cfg = srv->app->cfg;
     if (!cfg->access_log) return;
+    /* shares: a path with a share-link token is logged as its pattern (/shared/{token}) */
+    const char *path = x->rq.route && strstr(x->rq.route->pattern, "{token}") ? x->rq.route->pattern : x->rq.path;
     if (cfg->log_json) {
-        struct access_entry e = {x->rq.method, x->rq.path, x->rq.route ? x->rq.route->pattern : NULL,
+        struct access_entry e = {x->rq.method, path, x->rq.route ? x->rq.route->pattern : NULL,
                                  x->rq.request_id, x->rs.status, x->bytes_sent, us, complete};
         access_log_json(&e);
         return;
     }
-    log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, x->rq.path,
+    log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, path,
                       x->rs.status, x->bytes_sent, us, x->rq.request_id,
                       complete ? "" : " (connection closed early)");
 }

@@ -11,6 +11,7 @@ the past in the database (links live at least an hour)."""
 
 import hashlib
 import re
+import time
 
 import pytest
 
@@ -234,3 +235,16 @@ def test_rate_limit_per_client_address(limited):
                        role=None), 429)
     # the rest of the API is not limited
     ok(limited.get("/movies", role="assistant"))
+
+
+def test_access_log_never_holds_the_token(server, cast):
+    _, token, _ = share(server, cast["role"])
+    rid = "share-log-" + tag()
+    ok(server.get(f"/shared/{token}", role=None, headers={"X-Request-Id": rid}))
+    deadline = time.monotonic() + 5
+    while rid not in server.stderr_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    text = server.stderr_text()
+    line = next(l for l in text.splitlines() if rid in l)
+    assert "GET /shared/{token} 200" in line
+    assert token not in text
