@@ -13,6 +13,7 @@
 #include "http/response.h"
 #include "http/routes.h"
 #include "http/server.h"
+#include "http/write_batch.h"
 
 #define DB_WAIT_MS 5000
 
@@ -119,6 +120,11 @@ void dispatch_run(struct request *rq, struct response *rs) {
     } else {
         if (!rq->body) rq->body = "";
         rs->status = 200;
+        if (write_batch_takes(rq)) {   /* the writer thread runs it and answers (write_batch.h) */
+            rq->defer = write_batch_defer;
+            rq->defer_arg = rs;
+            return;
+        }
         rq->route->handler(rq, rs);
         /* Whatever a write changed (committed by now), no cached representation
          * survives it; this happens before the answer is sent. */

@@ -21,6 +21,7 @@ struct route;
 struct login_service;
 struct work_pool;
 struct rep_cache;
+struct write_batch;
 struct throttle;
 
 /* Where a request comes from: the libmicrohttpd connection when serving
@@ -48,6 +49,7 @@ struct app {
     struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
+    struct write_batch *batch;  /* group commit of writes (SQLite, write_batch.h), or NULL */
     struct throttle *share_limit; /* shares: GET/POST /shared/... per client address; NULL: unlimited */
 };
 

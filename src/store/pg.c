@@ -359,6 +359,11 @@ static enum store_status pg_rollback(struct store_conn *base) {
     return pg_exec(c, ST_ROLLBACK);
 }
 
+/* PostgreSQL does not nest: a transaction or none. */
+static int pg_tx_depth(struct store_conn *base) {
+    return pg(base)->in_tx ? 1 : 0;
+}
+
 /* ---- migrations ---- */
 
 #define PG_MIGRATIONS_TABLE \
@@ -428,5 +433,6 @@ const struct store_ops store_pg_ops = {
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,
+    .tx_depth = pg_tx_depth,
     STORE_QUERY_OPS,
 };

@@ -61,9 +61,18 @@ struct store_ops {
      * each in its own transaction; PostgreSQL holds an advisory lock meanwhile. */
     enum store_status (*migrate)(struct store_conn *c);
 
-    enum store_status (*begin)(struct store_conn *c);   /* a write transaction */
+    /* A write transaction; inside one, begin opens a savepoint that commit
+     * releases and rollback undoes (SQLite nests them; group commit relies
+     * on it, write_batch.h). */
+    enum store_status (*begin)(struct store_conn *c);
     enum store_status (*commit)(struct store_conn *c);
     enum store_status (*rollback)(struct store_conn *c);
+    /* How many levels are open: 0 outside a transaction, 1 in one, more
+     * with savepoints. */
+    int (*tx_depth)(struct store_conn *c);
+    /* True when the engine runs one write transaction at a time (SQLite):
+     * then grouping writes into one commit pays (write_batch.h). */
+    bool serial_writes;
 
     enum store_status (*movie_get)(struct store_conn *c, int64_t id, struct arena *a, struct movie_full *out);
     enum store_status (*movie_list)(struct store_conn *c, const char *search, int64_t offset, int limit,
