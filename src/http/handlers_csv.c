@@ -243,6 +243,7 @@ static enum store_status import_write(struct request *rq, struct store_conn *db,
                                       int64_t *ids) {
     const struct store_ops *o = request_ops(rq);
     enum store_status st = o->begin(db);
+    if (st != STORE_OK) return st;   /* nothing begun: nothing to roll back (under group commit, not the batch) */
     for (size_t i = 0; st == STORE_OK && i < im->n; i++) st = o->actor_insert(db, &im->actors[i], &ids[i]);
     if (st == STORE_OK) st = o->commit(db);
     if (st != STORE_OK) o->rollback(db);
