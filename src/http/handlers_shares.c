@@ -16,7 +16,7 @@
 #define SHARE_URL_PREFIX "/app/shared/"   /* the web app's public page */
 #define SHARED_PREFIX "/shared/"
 
-static void time_member(struct jw *w, const char *key, int64_t t, struct arena *a) {
+static void time_member(struct jw *w, const char *key, int64_t t) {
     jw_key(w, key);
     if (t <= 0) {
         jw_null(w);
@@ -27,7 +27,7 @@ static void time_member(struct jw *w, const char *key, int64_t t, struct arena *
     char buf[32];
     gmtime_r(&tt, &tm);
     strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    jw_str(w, arena_strdup(a, buf));
+    jw_str(w, buf);
 }
 
 static void votes_member(struct jw *w, int64_t up, int64_t down) {
@@ -77,7 +77,7 @@ void handle_share_create(struct request *rq, struct response *rs) {
     rs->status = 201;
     struct jw w = jw_on(&rs->body);
     jw_obj_begin(&w);
-    time_member(&w, "expiresAt", s.expires_at, rq->arena);
+    time_member(&w, "expiresAt", s.expires_at);
     jw_key(&w, "id");
     jw_int(&w, id);
     jw_key(&w, "success");
@@ -87,15 +87,15 @@ void handle_share_create(struct request *rq, struct response *rs) {
     jw_obj_end(&w);
 }
 
-static void write_share(struct jw *w, const struct share *s, struct arena *a) {
+static void write_share(struct jw *w, const struct share *s) {
     jw_obj_begin(w);
-    time_member(w, "createdAt", s->created_at, a);
+    time_member(w, "createdAt", s->created_at);
     jw_key(w, "createdBy");
     jw_str(w, s->created_by);
-    time_member(w, "expiresAt", s->expires_at, a);
+    time_member(w, "expiresAt", s->expires_at);
     jw_key(w, "id");
     jw_int(w, s->id);
-    time_member(w, "revokedAt", s->revoked_at, a);
+    time_member(w, "revokedAt", s->revoked_at);
     jw_key(w, "roleId");
     jw_int(w, s->role_id);
     jw_key(w, "stages");
@@ -130,7 +130,7 @@ void handle_share_list(struct request *rq, struct response *rs) {
     jw_int(&w, offset);
     jw_key(&w, "shares");
     jw_arr_begin(&w);
-    for (size_t i = 0; i < n; i++) write_share(&w, &items[i], rq->arena);
+    for (size_t i = 0; i < n; i++) write_share(&w, &items[i]);
     jw_arr_end(&w);
     jw_key(&w, "success");
     jw_bool(&w, true);
@@ -273,7 +273,7 @@ void handle_shared_get(struct request *rq, struct response *rs) {
     for (size_t i = 0; i < n; i++)
         if (share_shows_stage(s.stages, k[i].stage)) write_public_candidate(&w, &k[i]);
     jw_arr_end(&w);
-    time_member(&w, "expiresAt", s.expires_at, rq->arena);
+    time_member(&w, "expiresAt", s.expires_at);
     write_public_role(&w, &role);
     jw_key(&w, "success");
     jw_bool(&w, true);
