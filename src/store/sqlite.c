@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/driver.h"
+#include "store/sql_roles.h"
 #include "store/sql_shares.h"
 #include "util/embedded.h"
 
@@ -44,6 +45,9 @@ static struct sq_conn *sq(struct store_conn *c) {
  * finds candidates with the prefilter ?2, LIKE ?1 decides. */
 #define SQ_INDEXED(table, col) \
     "id IN (SELECT rowid FROM " table "_fts WHERE " col " LIKE ?2) AND " col " LIKE ?1 ESCAPE '\\'"
+/* roles (sql_roles.h): a parameter marker, and the escaped LIKE of SQ_MATCH. */
+#define SQ_P(n, type) "?" #n
+#define SQ_LIKE(col, p) col " LIKE " p " ESCAPE '\\'"
 /* AUTOINCREMENT takes max(seq, max(id)) + 1, so lowering seq to max(id) is enough. */
 #define SQ_SYNC(table) \
     "UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM " table ") WHERE name = '" table "'"
@@ -112,6 +116,8 @@ static const char *const sq_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = SQ_SYNC("movies"),
     [ST_SYNC_ACTORS] = SQ_SYNC("actors"),
     IDENTITY_SQL("?1", "?2", "?3", "?4", "?5", "?6")
+    /* roles: casting.md roles, candidates, booking, actor filters */
+    ROLES_SQL(SQ_P, SQ_LIKE, "", "")
     SHARES_SQL("?1", "?2", "?3", "?4", "?5", "?6")  /* shares */
 };
 
