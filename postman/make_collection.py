@@ -72,7 +72,7 @@ def case(name, method, path, role=None, body=None, ctype=None, raw=None, headers
     elif status >= 400:
         tests.append(f"pm.test('error is {PHRASE[status]}', () => "
                      f"pm.expect(pm.response.json().error).to.equal({js(PHRASE[status])}));")
-    elif path.startswith("/docs/") or path.startswith("/app") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
+    elif path.startswith("/docs/") or path.startswith("/app") or path.endswith(".csv") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
                                                "/.well-known/openid-configuration", "/auth/login"):
         pass
     else:
