@@ -5,8 +5,9 @@ roles), votes (latest per viewer), the team's totals, expiry and revocation
 (404, the same body as an unknown token), the token stored only as its
 SHA-256, and the per-address rate limit of /shared/*.
 
-Roles and candidates are made with SQL (shares_db.py) so that these tests do
-not depend on the roles endpoints; expiry is tested by moving expires_at into
+Most tests make roles and candidates with SQL (shares_db.py), to set stages,
+ratings, notes and tags in one step; test_with_the_roles_api_end_to_end does
+it all through the roles endpoints. Expiry is tested by moving expires_at into
 the past in the database (links live at least an hour)."""
 
 import hashlib
@@ -248,3 +249,31 @@ def test_access_log_never_holds_the_token(server, cast):
     line = next(l for l in text.splitlines() if rid in l)
     assert "GET /shared/{token} 200" in line
     assert token not in text
+
+
+def test_with_the_roles_api_end_to_end(server):
+    """The whole flow through the API only: a role and candidates made and
+    staged with the roles endpoints, a link, the page, votes, the team's
+    totals, and the role's deletion taking its links along."""
+    t = tag()
+    movie = ok(server.post("/movies", {"title": f"{t} movie", "genre": "DRAMA"}), 201)["id"]
+    a1 = ok(server.post("/actors", {"name": f"{t} One", "age": 30}), 201)["id"]
+    a2 = ok(server.post("/actors", {"name": f"{t} Two", "age": 31}), 201)["id"]
+    role = ok(server.post(f"/movies/{movie}/roles", {"name": f"{t} Hero"}), 201)["id"]
+    for a in (a1, a2):
+        ok(server.post(f"/roles/{role}/candidates", {"actorId": a}, role="director"), 201)
+    ok(server.patch(f"/roles/{role}/candidates/{a1}", [{"op": "add", "path": "/stage", "value": "SHORTLISTED"},
+                                                        {"op": "add", "path": "/notes", "value": "api secret"},
+                                                        {"op": "add", "path": "/rating", "value": 3}]))
+    _, token, _ = share(server, role, stages=("SHORTLISTED",))
+    page = ok(server.get(f"/shared/{token}", role=None))
+    assert [(c["actor"]["id"], c["rating"], c["stage"]) for c in page["candidates"]] == [(a1, 3, "SHORTLISTED")]
+    assert "api secret" not in server.get(f"/shared/{token}", role=None).text
+    ok(vote(server, token, a1, "up"))
+    error(vote(server, token, a2, "up"), 400)          # SUGGESTED: not on the link
+    assert ok(server.get(f"/roles/{role}/votes", role="assistant"))["votes"] == [{"actorId": a1, "down": 0, "up": 1}]
+    # moving a candidate out of the link's stages takes it off the page
+    ok(server.patch(f"/roles/{role}/candidates/{a1}", [{"op": "add", "path": "/stage", "value": "RELEASED"}]))
+    assert ok(server.get(f"/shared/{token}", role=None))["candidates"] == []
+    ok(server.delete(f"/roles/{role}"))
+    assert body(server.get(f"/shared/{token}", role=None), 404) == {"error": "Not Found", "success": False}
