@@ -72,7 +72,7 @@ def case(name, method, path, role=None, body=None, ctype=None, raw=None, headers
     elif status >= 400:
         tests.append(f"pm.test('error is {PHRASE[status]}', () => "
                      f"pm.expect(pm.response.json().error).to.equal({js(PHRASE[status])}));")
-    elif path.startswith("/docs/") or path.startswith("/app") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
+    elif path.startswith("/docs/") or path.startswith("/app") or path.endswith(".csv") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
                                                "/.well-known/openid-configuration", "/auth/login"):
         pass
     elif path.split("?")[0].endswith(".ics"):   # auditions: a calendar, not JSON
@@ -573,6 +573,65 @@ def auditions():
     return {"name": "Auditions", "item": items}
 
 
+# -- shares: share links, votes, CSV exports and import (docs/sharing.md, docs/csv.md) --
+def shares():
+    role_body = {"name": "Postman Lead"}
+    items = [
+        case("Make a role for the share link (producer)", "POST", "/movies/1/roles", "producer", body=role_body,
+             status=201, save={"shareRoleId": "b.id"}),
+        case("Add Tom Hanks as a candidate (director)", "POST", "/roles/{{shareRoleId}}/candidates", "director",
+             body={"actorId": 1}, status=201),
+    ]
+    items += by_role("Make a share link", "POST", "/roles/{{shareRoleId}}/shares", "create:movies", 201,
+                     ["pm.expect(b.url).to.match(/^\\/app\\/shared\\/[A-Za-z0-9_-]{22}$/)"],
+                     body={"expiresInHours": 24, "stages": ["SUGGESTED"]},
+                     save={"shareToken": "b.url ? b.url.split('/').pop() : ''", "shareId": "b.id"})
+    items += [
+        case("Make a share link: expiresInHours 0", "POST", "/roles/{{shareRoleId}}/shares", "producer",
+             body={"expiresInHours": 0, "stages": ["SUGGESTED"]}, status=400),
+        case("Make a share link: unknown stage", "POST", "/roles/{{shareRoleId}}/shares", "producer",
+             body={"expiresInHours": 1, "stages": ["NOPE"]}, status=400),
+        case("Make a share link for an absent role", "POST", "/roles/987654/shares", "producer",
+             body={"expiresInHours": 1, "stages": ["SUGGESTED"]}, status=404),
+        case("The public page (no token)", "GET", "/shared/{{shareToken}}", checks=[
+            "pm.expect(b.candidates.map(c => c.actor.name)).to.eql(['Tom Hanks'])",
+            "pm.expect(b.candidates[0]).to.not.have.property('notes')",
+            "pm.expect(b.role.movieTitle).to.equal('Apollo 13')"]),
+        case("Vote up (no token)", "POST", "/shared/{{shareToken}}/votes",
+             body={"actorId": 1, "vote": "up", "viewer": "postman-viewer"},
+             checks=["pm.expect(b.votes).to.eql({down: 0, up: 1})"]),
+        case("Vote for someone not on the link", "POST", "/shared/{{shareToken}}/votes",
+             body={"actorId": 2, "vote": "up", "viewer": "postman-viewer"}, status=400),
+        case("An unknown link", "GET", "/shared/AAAAAAAAAAAAAAAAAAAAAA", status=404),
+    ]
+    items += by_role("List the role's share links", "GET", "/roles/{{shareRoleId}}/shares", "create:movies", 200,
+                     ["pm.expect(b.shares[0].votes).to.eql({down: 0, up: 1})",
+                      "pm.expect(JSON.stringify(b)).to.not.include(pm.collectionVariables.get('shareToken'))"])
+    items += by_role("The team's vote totals", "GET", "/roles/{{shareRoleId}}/votes", "read:movies", 200,
+                     ["pm.expect(b.votes).to.eql([{actorId: 1, down: 0, up: 1}])"])
+    items += by_role("Revoke the share link", "DELETE", "/shares/{{shareId}}", "create:movies", 200)
+    items += [
+        case("The revoked link is gone", "GET", "/shared/{{shareToken}}", status=404),
+        case("Revoke an absent link", "DELETE", "/shares/987654", "producer", status=404),
+    ]
+    csv_check = "pm.expect(pm.response.headers.get('Content-Type')).to.equal('text/csv; charset=utf-8')"
+    items += by_role("Export the cast of Apollo 13 as CSV", "GET", "/movies/1/cast.csv", "read:movies", 200,
+                     [csv_check, "pm.expect(pm.response.text()).to.match(/^id,name,age,gender,photoUrl\\r\\n/)"])
+    items += by_role("Export the role's candidates as CSV", "GET", "/roles/{{shareRoleId}}/candidates.csv",
+                     "read:movies", 200, [csv_check, "pm.expect(pm.response.text()).to.include('Tom Hanks')"])
+    items.append(case("Export the cast of an absent movie", "GET", "/movies/987654/cast.csv", "assistant", status=404))
+    items += by_role("Import actors from CSV", "POST", "/actors/import", "create:actors", 201,
+                     ["pm.expect(b.created).to.equal(1)"], raw="name,age,gender\r\nImported Actor,33,FEMALE\r\n",
+                     ctype="text/csv")
+    items += [
+        case("Import: an unknown column", "POST", "/actors/import", "director", raw="name,aged\r\nX,1\r\n",
+             ctype="text/csv", status=400),
+        case("Import: not text/csv", "POST", "/actors/import", "director", raw="name,age\r\nX,1\r\n",
+             ctype="application/json", status=415),
+    ]
+    return {"name": "Share links and CSV", "item": items}
+
+
 def deletions():
     items = []
     items += [
@@ -634,9 +693,11 @@ def collection():
                      {"key": "movieETag", "value": ""}, {"key": "loginToken", "value": ""},
                      {"key": "roleETag", "value": ""},
                      {"key": "auditionRoleId", "value": ""}, {"key": "auditionId", "value": ""},
-                     {"key": "audition2Id", "value": ""}, {"key": "auditionETag", "value": ""}],
+                     {"key": "audition2Id", "value": ""}, {"key": "auditionETag", "value": ""},
+                     {"key": "shareRoleId", "value": ""}, {"key": "shareToken", "value": ""},
+                     {"key": "shareId", "value": ""}],
         "item": [service(), authentication(), identity(), movies(), actors(), casts(), roles(), auditions(),
-                 deletions(), audit()],
+                 shares(), deletions(), audit()],
     }
 
 

@@ -109,6 +109,17 @@ enum store_stmt {
     ST_AUDITION_FEED,                              /* (from, to, limit) -> AUDITION_COLS, role, actor, movie */
     ST_AUDITION_CANDIDATE,                         /* (role, actor) -> role id, stage or NULL */
     ST_AUDITION_ADVANCE,                           /* (role, actor, now) -> a row when moved to AUDITION */
+    /* shares: share links, votes and the casting exports (query_shares.c, sql_shares.h) */
+    ST_SHARE_ROLE,                                 /* (role_id) -> the role as a link shows it */
+    ST_SHARE_INSERT,                               /* (role_id, hash, stages, by, now, expires) -> id */
+    ST_SHARE_REVOKE,                               /* (id, now) -> id */
+    ST_SHARE_COUNT, ST_SHARE_PAGE,                 /* (role_id) / (role_id, limit, offset) */
+    ST_SHARE_FIND,                                 /* (hash, now) -> the live link */
+    ST_SHARE_CANDIDATES,                           /* (role_id, share_id) -> candidates with votes */
+    ST_SHARE_STAGE,                                /* (role_id, actor_id) -> stage */
+    ST_SHARE_VOTE,                                 /* (share_id, actor_id, viewer, vote, now) */
+    ST_ROLE_VOTES,                                 /* (role_id) -> actor_id, up, down */
+    ST_CANDIDATES_EXPORT,                          /* (role_id) -> candidates with notes and tags */
     ST_COUNT
 };
 
@@ -211,6 +222,25 @@ enum store_status store_q_audit_note(struct store_conn *c, const char *entity, c
                                      const char *after);
 enum store_status store_q_audit_list(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
                                      struct arena *a, struct audit_page *out);
+/* shares (query_shares.c) */
+enum store_status store_q_share_role(struct store_conn *c, int64_t role_id, struct arena *a, struct share_role *out);
+enum store_status store_q_share_insert(struct store_conn *c, const struct share *s, const char *token_hash,
+                                       int64_t *id_out);
+enum store_status store_q_share_revoke(struct store_conn *c, int64_t id, int64_t now);
+enum store_status store_q_share_list(struct store_conn *c, int64_t role_id, int64_t offset, int limit,
+                                     struct arena *a, struct share **out, size_t *n, int64_t *total);
+enum store_status store_q_share_find(struct store_conn *c, const char *token_hash, int64_t now, struct arena *a,
+                                     struct share *out);
+enum store_status store_q_share_candidates(struct store_conn *c, int64_t role_id, int64_t share_id,
+                                           struct arena *a, struct share_candidate **out, size_t *n);
+enum store_status store_q_share_stage(struct store_conn *c, int64_t role_id, int64_t actor_id, struct arena *a,
+                                      const char **stage);
+enum store_status store_q_share_vote(struct store_conn *c, int64_t share_id, int64_t actor_id, const char *viewer,
+                                     int vote, int64_t now);
+enum store_status store_q_role_votes(struct store_conn *c, int64_t role_id, struct arena *a,
+                                     struct actor_votes **out, size_t *n);
+enum store_status store_q_candidates_export(struct store_conn *c, int64_t role_id, struct arena *a,
+                                            struct share_candidate **out, size_t *n);
 
 /* Rows of an actor *_GET or *_PAGE statement -> actors with their movies (query.c). */
 enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
@@ -271,7 +301,16 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     .user_set_hash = store_q_user_set_hash, .user_set_disabled = store_q_user_set_disabled, \
     .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
     .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
-    .key_list = store_q_key_list, .key_retire = store_q_key_retire
+    .key_list = store_q_key_list, .key_retire = store_q_key_retire, \
+    STORE_SHARES_OPS
+
+/* shares */
+#define STORE_SHARES_OPS \
+    .share_role = store_q_share_role, .share_insert = store_q_share_insert, .share_revoke = store_q_share_revoke, \
+    .share_list = store_q_share_list, .share_find = store_q_share_find, \
+    .share_candidates = store_q_share_candidates, .share_stage = store_q_share_stage, \
+    .share_vote = store_q_share_vote, .role_votes = store_q_role_votes, \
+    .candidates_export = store_q_candidates_export
 
 /* audit: set_subject and audit_rows are the engine's own */
 #define STORE_AUDIT_OPS .audit_note = store_q_audit_note, .audit_list = store_q_audit_list

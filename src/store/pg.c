@@ -14,6 +14,7 @@
 #include "store/sql_roles.h"
 #include "store/sql_audit.h"
 #include "store/sql_auditions.h"
+#include "store/sql_shares.h"
 #include "util/embedded.h"
 
 #define PG_MAX_PARAMS 8
@@ -124,6 +125,7 @@ static const char *const pg_sql[ST_COUNT] = {
      * overlapping bookings cannot both pass their check */
     AUDITIONS_SQL("$1", "$2", "$3", "$4", "$5", "$6", "$7", " FOR UPDATE",
                   "SELECT pg_advisory_xact_lock(" PG_AUDITION_LOCK ")")
+    SHARES_SQL("$1", "$2", "$3", "$4", "$5", "$6")  /* shares */
 };
 
 /* Statements that may run again on a fresh session when the old one died

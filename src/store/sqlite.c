@@ -16,6 +16,7 @@
 #include "store/sql_roles.h"
 #include "store/sql_audit.h"
 #include "store/sql_auditions.h"
+#include "store/sql_shares.h"
 #include "util/embedded.h"
 
 #define SQ_BUSY_TIMEOUT_MS 5000
@@ -122,6 +123,7 @@ static const char *const sq_sql[ST_COUNT] = {
     AUDIT_SQL("?1", "?2", "?3", "?4", "?5", "?6")
     /* auditions: the write transaction (BEGIN IMMEDIATE) serialises clash checks */
     AUDITIONS_SQL("?1", "?2", "?3", "?4", "?5", "?6", "?7", "", "SELECT 1")
+    SHARES_SQL("?1", "?2", "?3", "?4", "?5", "?6")  /* shares */
 };
 
 /* ---- errors ---- */

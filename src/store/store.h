@@ -12,6 +12,7 @@
 #include "domain/audition.h"
 #include "domain/model.h"
 #include "domain/roles.h"
+#include "domain/shares.h"
 #include "util/arena.h"
 
 enum store_status {
@@ -252,6 +253,33 @@ struct store_ops {
      * now); *moved says whether it did (a later stage is kept). */
     enum store_status (*audition_advance)(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now,
                                           bool *moved);
+    /* shares: producers' share links, their votes, the candidates export
+     * (query_shares.c). NOT_FOUND for a missing role, link or candidate. */
+    enum store_status (*share_role)(struct store_conn *c, int64_t role_id, struct arena *a, struct share_role *out);
+    enum store_status (*share_insert)(struct store_conn *c, const struct share *s, const char *token_hash,
+                                      int64_t *id_out);
+    /* Sets revoked_at unless it is set already. */
+    enum store_status (*share_revoke)(struct store_conn *c, int64_t id, int64_t now);
+    /* A role's links, newest first, with their vote totals. */
+    enum store_status (*share_list)(struct store_conn *c, int64_t role_id, int64_t offset, int limit,
+                                    struct arena *a, struct share **out, size_t *n, int64_t *total);
+    /* The link whose token hashes to token_hash, unless expired or revoked. */
+    enum store_status (*share_find)(struct store_conn *c, const char *token_hash, int64_t now, struct arena *a,
+                                    struct share *out);
+    /* Every candidate of the role (by name) with the votes cast on share_id. */
+    enum store_status (*share_candidates)(struct store_conn *c, int64_t role_id, int64_t share_id,
+                                          struct arena *a, struct share_candidate **out, size_t *n);
+    enum store_status (*share_stage)(struct store_conn *c, int64_t role_id, int64_t actor_id, struct arena *a,
+                                     const char **stage);
+    /* The viewer's vote (+1/-1) replaces their earlier one. */
+    enum store_status (*share_vote)(struct store_conn *c, int64_t share_id, int64_t actor_id, const char *viewer,
+                                    int vote, int64_t now);
+    /* Per actor, the votes on all of the role's links. */
+    enum store_status (*role_votes)(struct store_conn *c, int64_t role_id, struct arena *a,
+                                    struct actor_votes **out, size_t *n);
+    /* The role's candidates with notes and tags (by name). */
+    enum store_status (*candidates_export)(struct store_conn *c, int64_t role_id, struct arena *a,
+                                           struct share_candidate **out, size_t *n);
 };
 
 extern const struct store_ops store_sqlite_ops;
