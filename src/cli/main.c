@@ -30,7 +30,7 @@ static const char usage[] =
     "configuration comes from the environment: DATABASE_URL, HOST, PORT, ORIGINS,\n"
     "AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL (or AUTH0_DOMAIN, API_AUDIENCE, ALGORITHMS),\n"
     "DATA_DIR, HYDRATE_DB, THREADS, ACCESS_LOG, LOG_FORMAT, METRICS_TOKEN, DATABASE_READ_URL,\n"
-    "READ_AFTER_WRITE_SECONDS; see docs/configuration.md\n"
+    "READ_AFTER_WRITE_SECONDS, SHARE_RATE_LIMIT; see docs/configuration.md\n"
     "and docs/deploy.md.\n";
 
 void cli_error(const char *fmt, ...) {
@@ -73,6 +73,7 @@ int cli_with_database(cli_db_fn fn, void *ctx) {
     struct store_conn *conn = NULL;
     int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
     if (rc == EXIT_OK) {
+        cli_audit_subject(pool, conn);   /* audit */
         rc = fn(&cfg, store_pool_ops(pool), conn, ctx);
         store_release(pool, conn);
         store_pool_close(pool);
