@@ -189,6 +189,10 @@ test('assistant sees a board read-only: no drag, no menu, no editing', async ({ 
   await c.dragTo(column(page, 'BOOKED'));                        // nothing happens
   await expect(card(page, 'SUGGESTED', 'Cate Blanchett')).toBeVisible();
   await screen(page, 'board-assistant');
+  await page.setViewportSize({ width: 390, height: 844 });        // phone: the columns scroll, the page does not
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await screen(page, 'board-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await c.getByRole('button', { name: 'Details of Cate Blanchett' }).click();
   const panel = page.getByRole('dialog', { name: 'Cate Blanchett' });
   await expect(panel.getByRole('textbox')).toHaveCount(0);
