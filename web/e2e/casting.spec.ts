@@ -5,7 +5,14 @@
 // question and a second booking's 409; an assistant sees the board read-only;
 // the actors list filters by gender and age. Every screen is checked with axe.
 import type { Locator, Page } from '@playwright/test';
-import { api, expect, screen, signIn, test } from './fixtures';
+import { api, expect, screen as check, signIn, test } from './fixtures';
+
+/** The screenshot and axe check once dialogs and drawers have finished fading and sliding in. */
+async function screen(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations()
+    .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity).length === 0);
+  await check(page, name);
+}
 
 const column = (page: Page, stage: string) => page.getByTestId(`column-${stage}`);
 const card = (page: Page, stage: string, name: string) => column(page, stage).getByRole('article', { name });
