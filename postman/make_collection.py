@@ -498,6 +498,30 @@ def deletions():
     return {"name": "Deletions", "item": items}
 
 
+# audit: the audit log (docs/audit.md), read after the writes above.
+def audit():
+    items = []
+    items += [
+        case("Audit log as assistant: forbidden", "GET", "/audit", "assistant", status=403),
+        case("Audit log as director: forbidden", "GET", "/audit", "director", status=403),
+        case("Audit log without a token", "GET", "/audit", status=401),
+        case("Audit log (producer): newest first", "GET", "/audit", "producer", checks=[
+            "pm.expect(b.entries.length).to.equal(10)",
+            "pm.expect(b.totalEntries).to.be.above(10)",
+            "pm.expect(b.entries[0]).to.include({action: 'delete', entity: 'movie', id: '12'})",
+            "pm.expect(b.entries[0].after).to.equal(null)"]),
+        case("Audit log of one movie", "GET", "/audit?entity=movie&id=12", "producer", checks=[
+            "pm.expect(b.entries.map(e => e.action)[0]).to.equal('delete')",
+            "pm.expect(b.entries.map(e => e.action).slice(-1)[0]).to.equal('create')",
+            "pm.expect(b.entries.every(e => e.entity === 'movie' && e.id === '12')).to.be.true"]),
+        case("Audit log of the seed", "GET", "/audit?entity=database", "producer", checks=[
+            "pm.expect(b.entries[0].action).to.equal('seed')"]),
+        case("Audit log: an unknown entity", "GET", "/audit?entity=dragons", "producer", status=400),
+        case("Audit log: an id that is too long", "GET", "/audit?id=" + "x" * 129, "producer", status=400),
+    ]
+    return {"name": "Audit", "item": items}
+
+
 def collection():
     return {
         "info": {
@@ -512,7 +536,7 @@ def collection():
                      {"key": "actor2Id", "value": ""}, {"key": "movie2ETag", "value": ""},
                      {"key": "movieETag", "value": ""}, {"key": "loginToken", "value": ""},
                      {"key": "roleETag", "value": ""}],
-        "item": [service(), authentication(), identity(), movies(), actors(), casts(), roles(), deletions()],
+        "item": [service(), authentication(), identity(), movies(), actors(), casts(), roles(), deletions(), audit()],
     }
 
 

@@ -63,6 +63,9 @@ int64_t casting_offset(const struct request *rq);
 
 void handle_health(struct request *rq, struct response *rs);
 
+/* audit: GET /audit (handlers_audit.c) */
+void handle_audit_list(struct request *rq, struct response *rs);
+
 /* The built-in identity (handlers_auth.c). */
 void handle_jwks(struct request *rq, struct response *rs);
 void handle_auth_config(struct request *rq, struct response *rs);

@@ -55,6 +55,8 @@ static const struct route routes[] = {
     {"PATCH",  "/roles/{id}/candidates/{id}",         PERM_CREATE_CASTS,  BODY_JSON_PATCH, candidate_patch_handler, NULL},
     {"DELETE", "/roles/{id}/candidates/{id}",         PERM_DELETE_CASTS,  BODY_NONE,       candidate_delete, NULL},
     {"GET",    "/roles/{id}/matches",                 PERM_READ_MOVIES,   BODY_NONE,       role_matches, NULL},
+    /* audit: the audit log, producers only */
+    {"GET",    "/audit",                              PERM_CREATE_MOVIES, BODY_NONE,       handle_audit_list, NULL},
 };
 
 #define N_ROUTES (sizeof routes / sizeof routes[0])

@@ -95,6 +95,10 @@ enum store_stmt {
     ST_ROLE_DELETE, ST_ROLE_LOCK, ST_ROLE_SET_STATUS,
     ST_CAND_COUNT, ST_CAND_PAGE, ST_CAND_GET, ST_CAND_OTHERS, ST_CAND_INSERT, ST_CAND_UPDATE, ST_CAND_DELETE,
     ST_ROLE_BOOKED, ST_ACTOR_BOOKED_IN_MOVIE, ST_ACTOR_FIND_COUNT, ST_ACTOR_FIND_PAGE,
+    /* audit (query_audit.c, sql_audit.h) */
+    ST_AUDIT_NOTE,                                 /* (subject, entity, id, action, after, now) -> id */
+    ST_AUDIT_COUNT,                                /* (entity, id, subject) -> n; NULL = any */
+    ST_AUDIT_PAGE,                                 /* (entity, id, subject, limit, offset) -> AUDIT_COLS */
     ST_COUNT
 };
 
@@ -140,6 +144,10 @@ struct store_driver {
 struct store_conn {
     const struct store_driver *drv;
     char err[192];             /* the last failure's one-sentence reason */
+    /* audit: who writes are logged as (set_subject; "system" by default) and
+     * whether per-row logging is off (a bulk seed). */
+    char subject[AUDIT_SUBJECT_MAX + 1];
+    bool audit_off;
 };
 
 /* Runs s to its end; *first (may be NULL) gets column 0 of the first row,
@@ -187,6 +195,12 @@ enum store_status store_q_key_insert(struct store_conn *c, const struct signing_
 enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct arena *a,
                                    struct signing_key_row **out, size_t *n);
 enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t expires_at);
+/* audit (query_audit.c) */
+enum store_status store_q_set_subject(struct store_conn *c, const char *subject);
+enum store_status store_q_audit_note(struct store_conn *c, const char *entity, const char *id, const char *action,
+                                     const char *after);
+enum store_status store_q_audit_list(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
+                                     struct arena *a, struct audit_page *out);
 
 /* Rows of an actor *_GET or *_PAGE statement -> actors with their movies (query.c). */
 enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
@@ -239,7 +253,7 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     .cast_insert = store_q_cast_insert, .cast_delete = store_q_cast_delete, \
     .is_empty = store_q_is_empty, .clear = store_q_clear, .sync_ids = store_q_sync_ids, \
     STORE_ROLES_OPS, \
-    STORE_IDENTITY_OPS
+    STORE_IDENTITY_OPS, STORE_AUDIT_OPS
 
 #define STORE_IDENTITY_OPS \
     .user_insert = store_q_user_insert, .user_get = store_q_user_get, .user_get_id = store_q_user_get_id, \
@@ -248,5 +262,8 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
     .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
     .key_list = store_q_key_list, .key_retire = store_q_key_retire
+
+/* audit: set_subject and audit_rows are the engine's own */
+#define STORE_AUDIT_OPS .audit_note = store_q_audit_note, .audit_list = store_q_audit_list
 
 #endif
