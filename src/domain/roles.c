@@ -188,7 +188,8 @@ int candidate_patch(const json_t *patch, struct candidate *c, struct arena *a, c
 void rfc3339_utc(int64_t t, char buf[21]) {
     time_t tt = (time_t)t;
     struct tm tm;
-    gmtime_r(&tt, &tm);
+    if (t < 0 || t > 253402300799LL) tt = 0;   /* outside the years 1970..9999: the epoch */
+    if (!gmtime_r(&tt, &tm)) memset(&tm, 0, sizeof tm);
     strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
