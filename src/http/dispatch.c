@@ -40,6 +40,8 @@ struct store_conn *request_db(struct request *rq, struct response *rs) {
     if (st != STORE_OK) {
         rq->db = NULL;
         response_store_error(rq, rs, st);
+    } else {   /* audit: the request's writes are logged as its token's subject */
+        store_pool_ops(rq->db_pool)->set_subject(rq->db, request_subject(rq));
     }
     return rq->db;
 }

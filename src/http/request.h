@@ -100,6 +100,11 @@ void request_resume(struct request *rq);
 /* The database connection for this request, acquiring it on first use. On
  * failure fills rs with 503/500 and returns NULL. */
 struct store_conn *request_db(struct request *rq, struct response *rs);
+/* Who the request's writes are logged as (audit): its token's subject. */
+static inline const char *request_subject(const struct request *rq) {
+    return rq->claims.sub[0] ? rq->claims.sub : "anonymous";
+}
+
 static inline const struct store_ops *request_ops(const struct request *rq) {
     return store_pool_ops(rq->app->pool);
 }

@@ -57,6 +57,16 @@ static const struct route routes[] = {
     {"PATCH",  "/roles/{id}/candidates/{id}",         PERM_CREATE_CASTS,  BODY_JSON_PATCH, candidate_patch_handler, NULL},
     {"DELETE", "/roles/{id}/candidates/{id}",         PERM_DELETE_CASTS,  BODY_NONE,       candidate_delete, NULL},
     {"GET",    "/roles/{id}/matches",                 PERM_READ_MOVIES,   BODY_NONE,       role_matches, NULL},
+    /* audit: the audit log, producers only */
+    {"GET",    "/audit",                              PERM_CREATE_MOVIES, BODY_NONE,       handle_audit_list, NULL},
+
+    /* Auditions (casting.md "Auditions"); DELETE cancels (status CANCELLED). */
+    {"POST",   "/roles/{id}/auditions",               PERM_CREATE_CASTS,  BODY_JSON,       handle_audition_create, NULL},
+    {"GET",    "/auditions",                          PERM_READ_MOVIES,   BODY_NONE,       handle_audition_list, NULL},
+    {"GET",    "/auditions.ics",                      PERM_READ_MOVIES,   BODY_NONE,       handle_audition_feed, NULL},
+    {"GET",    "/auditions/{id}",                     PERM_READ_MOVIES,   BODY_NONE,       handle_audition_get, NULL},
+    {"PATCH",  "/auditions/{id}",                     PERM_CREATE_CASTS,  BODY_JSON_PATCH, handle_audition_patch, NULL},
+    {"DELETE", "/auditions/{id}",                     PERM_DELETE_CASTS,  BODY_NONE,       handle_audition_delete, NULL},
 
     /* shares: producers' share links, their public page and votes (rate-limited
      * per client address), and the casting CSV exports and import. */

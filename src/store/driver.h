@@ -95,6 +95,20 @@ enum store_stmt {
     ST_ROLE_DELETE, ST_ROLE_LOCK, ST_ROLE_SET_STATUS,
     ST_CAND_COUNT, ST_CAND_PAGE, ST_CAND_GET, ST_CAND_OTHERS, ST_CAND_INSERT, ST_CAND_UPDATE, ST_CAND_DELETE,
     ST_ROLE_BOOKED, ST_ACTOR_BOOKED_IN_MOVIE, ST_ACTOR_FIND_COUNT, ST_ACTOR_FIND_PAGE,
+    /* audit (query_audit.c, sql_audit.h) */
+    ST_AUDIT_NOTE,                                 /* (subject, entity, id, action, after, now) -> id */
+    ST_AUDIT_COUNT,                                /* (entity, id, subject) -> n; NULL = any */
+    ST_AUDIT_PAGE,                                 /* (entity, id, subject, limit, offset) -> AUDIT_COLS */
+    /* auditions (query_auditions.c; SQL in sql_auditions.h) */
+    ST_AUDITION_GET, ST_AUDITION_LOCK,             /* (id) -> AUDITION_COLS / id */
+    ST_AUDITION_COUNT, ST_AUDITION_PAGE,           /* (from, to, location, actor, status[, limit, offset]) */
+    ST_AUDITION_INSERT,                            /* (role, actor, start, end, location, status) -> id */
+    ST_AUDITION_UPDATE,                            /* (id, start, end, location, status) -> id */
+    ST_AUDITION_SERIALISE,                         /* () waits for other clash checks (PostgreSQL) */
+    ST_AUDITION_CLASH,                             /* (id, start, end, actor, location) -> AUDITION_COLS, name */
+    ST_AUDITION_FEED,                              /* (from, to, limit) -> AUDITION_COLS, role, actor, movie */
+    ST_AUDITION_CANDIDATE,                         /* (role, actor) -> role id, stage or NULL */
+    ST_AUDITION_ADVANCE,                           /* (role, actor, now) -> a row when moved to AUDITION */
     /* shares: share links, votes and the casting exports (query_shares.c, sql_shares.h) */
     ST_SHARE_ROLE,                                 /* (role_id) -> the role as a link shows it */
     ST_SHARE_INSERT,                               /* (role_id, hash, stages, by, now, expires) -> id */
@@ -151,6 +165,10 @@ struct store_driver {
 struct store_conn {
     const struct store_driver *drv;
     char err[192];             /* the last failure's one-sentence reason */
+    /* audit: who writes are logged as (set_subject; "system" by default) and
+     * whether per-row logging is off (a bulk seed). */
+    char subject[AUDIT_SUBJECT_MAX + 1];
+    bool audit_off;
 };
 
 /* Runs s to its end; *first (may be NULL) gets column 0 of the first row,
@@ -198,6 +216,12 @@ enum store_status store_q_key_insert(struct store_conn *c, const struct signing_
 enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct arena *a,
                                    struct signing_key_row **out, size_t *n);
 enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t expires_at);
+/* audit (query_audit.c) */
+enum store_status store_q_set_subject(struct store_conn *c, const char *subject);
+enum store_status store_q_audit_note(struct store_conn *c, const char *entity, const char *id, const char *action,
+                                     const char *after);
+enum store_status store_q_audit_list(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
+                                     struct arena *a, struct audit_page *out);
 /* shares (query_shares.c) */
 enum store_status store_q_share_role(struct store_conn *c, int64_t role_id, struct arena *a, struct share_role *out);
 enum store_status store_q_share_insert(struct store_conn *c, const struct share *s, const char *token_hash,
@@ -269,7 +293,7 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     .cast_insert = store_q_cast_insert, .cast_delete = store_q_cast_delete, \
     .is_empty = store_q_is_empty, .clear = store_q_clear, .sync_ids = store_q_sync_ids, \
     STORE_ROLES_OPS, \
-    STORE_IDENTITY_OPS
+    STORE_IDENTITY_OPS, STORE_AUDIT_OPS
 
 #define STORE_IDENTITY_OPS \
     .user_insert = store_q_user_insert, .user_get = store_q_user_get, .user_get_id = store_q_user_get_id, \
@@ -287,5 +311,31 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     .share_candidates = store_q_share_candidates, .share_stage = store_q_share_stage, \
     .share_vote = store_q_share_vote, .role_votes = store_q_role_votes, \
     .candidates_export = store_q_candidates_export
+
+/* audit: set_subject and audit_rows are the engine's own */
+#define STORE_AUDIT_OPS .audit_note = store_q_audit_note, .audit_list = store_q_audit_list
+/* auditions (query_auditions.c) */
+enum store_status store_q_audition_get(struct store_conn *c, int64_t id, struct arena *a, struct audition *out);
+enum store_status store_q_audition_lock(struct store_conn *c, int64_t id);
+enum store_status store_q_audition_list(struct store_conn *c, const struct audition_filter *f, int64_t offset,
+                                        int limit, struct arena *a, struct audition_page *out);
+enum store_status store_q_audition_insert(struct store_conn *c, const struct audition *au, int64_t *id_out);
+enum store_status store_q_audition_update(struct store_conn *c, const struct audition *au);
+enum store_status store_q_audition_serialise(struct store_conn *c);
+enum store_status store_q_audition_clash(struct store_conn *c, const struct audition *au, struct arena *a,
+                                         struct audition *other, const char **actor_name);
+enum store_status store_q_audition_feed(struct store_conn *c, const struct audition_filter *f, int limit,
+                                        struct arena *a, struct audition_named **out, size_t *n);
+enum store_status store_q_audition_candidate(struct store_conn *c, int64_t role_id, int64_t actor_id,
+                                             struct arena *a, const char **stage);
+enum store_status store_q_audition_advance(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now,
+                                           bool *moved);
+
+#define STORE_AUDITION_OPS \
+    .audition_get = store_q_audition_get, .audition_lock = store_q_audition_lock, \
+    .audition_list = store_q_audition_list, .audition_insert = store_q_audition_insert, \
+    .audition_update = store_q_audition_update, .audition_serialise = store_q_audition_serialise, \
+    .audition_clash = store_q_audition_clash, .audition_feed = store_q_audition_feed, \
+    .audition_candidate = store_q_audition_candidate, .audition_advance = store_q_audition_advance
 
 #endif

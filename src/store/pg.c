@@ -12,6 +12,8 @@
 
 #include "store/driver.h"
 #include "store/sql_roles.h"
+#include "store/sql_audit.h"
+#include "store/sql_auditions.h"
 #include "store/sql_shares.h"
 #include "util/embedded.h"
 
@@ -19,12 +21,16 @@
 #define PG_CONNECT_TIMEOUT "5"
 /* The key of the advisory lock migrate() holds: any constant shared by every instance. */
 #define PG_MIGRATE_LOCK "4207366319"
+/* The advisory lock audition clash checks take (transaction scope). */
+#define PG_AUDITION_LOCK "4207366320"
 
 struct pg_conn {
     struct store_conn base;
     PGconn *pg;
     uint64_t prepared[(ST_COUNT + 63) / 64];   /* bit s: statement s is prepared on this session */
     bool in_tx;          /* begin() succeeded; commit() or rollback() not called yet */
+    /* audit: the subject last set on the session (audition.subject); "" unknown */
+    char applied[AUDIT_SUBJECT_MAX + 1];
 };
 
 
@@ -114,6 +120,11 @@ static const char *const pg_sql[ST_COUNT] = {
     IDENTITY_SQL("$1", "$2", "$3", "$4", "$5", "$6")
     /* roles: casting.md roles, candidates, booking, actor filters */
     ROLES_SQL(PG_P, PG_LIKE, PG_BYTES, " FOR UPDATE")
+    AUDIT_SQL("$1", "$2", "$3", "$4", "$5", "$6")
+    /* auditions: clash checks take one advisory transaction lock, so two
+     * overlapping bookings cannot both pass their check */
+    AUDITIONS_SQL("$1", "$2", "$3", "$4", "$5", "$6", "$7", " FOR UPDATE",
+                  "SELECT pg_advisory_xact_lock(" PG_AUDITION_LOCK ")")
     SHARES_SQL("$1", "$2", "$3", "$4", "$5", "$6")  /* shares */
 };
 
@@ -130,6 +141,8 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_ROLE_MOVIE_EXISTS: case ST_ROLE_COUNT: case ST_ROLE_PAGE: case ST_ROLE_GET:
     case ST_CAND_COUNT: case ST_CAND_PAGE: case ST_CAND_GET: case ST_CAND_OTHERS:
     case ST_ACTOR_FIND_COUNT: case ST_ACTOR_FIND_PAGE:
+    case ST_AUDIT_COUNT: case ST_AUDIT_PAGE:   /* audit */
+    case ST_AUDITION_GET: case ST_AUDITION_COUNT: case ST_AUDITION_PAGE: case ST_AUDITION_FEED:
         return true;
     default:
         return false;
@@ -189,6 +202,7 @@ static enum store_status pg_exec_text(struct pg_conn *c, const char *sql) {
 static enum store_status pg_setup(struct pg_conn *c) {
     memset(c->prepared, 0, sizeof c->prepared);
     c->in_tx = false;
+    c->applied[0] = '\0';   /* audit: a new session has no subject yet */
     return pg_exec_text(c, "SET datestyle = ISO, YMD");
 }
 
@@ -230,6 +244,32 @@ static PGresult *pg_run(struct pg_conn *c, enum store_stmt s, int n, const char 
     return PQexecPrepared(c->pg, name, n, vals, NULL, NULL, 0);
 }
 
+/* ---- audit: the subject the triggers of 0008_audit log ---- */
+
+/* Before a statement that may write: the connection's subject becomes the
+ * session's audition.subject, with a round trip only when it changed. */
+static enum store_status pg_apply_subject(struct pg_conn *c, enum store_stmt s) {
+    if (pg_may_retry(s) || s == ST_COMMIT || s == ST_ROLLBACK) return STORE_OK;
+    if (c->applied[0] && strcmp(c->applied, c->base.subject) == 0) return STORE_OK;
+    const char *vals[1] = {c->base.subject};
+    PGresult *r = PQexecParams(c->pg, "SELECT set_config('audition.subject', $1, false)", 1, NULL, vals, NULL, NULL, 0);
+    enum store_status st = PQresultStatus(r) == PGRES_TUPLES_OK ? STORE_OK : pg_fail(c, r);
+    PQclear(r);
+    if (st == STORE_OK) snprintf(c->applied, sizeof c->applied, "%s", c->base.subject);
+    return st;
+}
+
+/* Per-row logging off or on until the end of the transaction (a local setting). */
+static enum store_status pg_audit_rows(struct store_conn *base, bool on) {
+    struct pg_conn *c = pg(base);
+    c->base.audit_off = !on;
+    PGresult *r = PQexec(c->pg, on ? "SELECT set_config('audition.audit_rows', 'on', true)"
+                                   : "SELECT set_config('audition.audit_rows', 'off', true)");
+    enum store_status st = PQresultStatus(r) == PGRES_TUPLES_OK ? STORE_OK : pg_fail(c, r);
+    PQclear(r);
+    return st;
+}
+
 /* A statement that meets a dead session is tried once more on a new one
  * when that cannot apply a change twice (pg_may_retry, no transaction). */
 static enum store_status pg_query(struct store_conn *base, enum store_stmt s, const struct store_param *p, size_t n,
@@ -247,6 +287,7 @@ static enum store_status pg_query(struct store_conn *base, enum store_stmt s, co
     }
     for (int attempt = 0;; attempt++) {
         enum store_status st = pg_ready(c);
+        if (st == STORE_OK) st = pg_apply_subject(c, s);   /* audit */
         if (st != STORE_OK) return st;
         PGresult *r = pg_run(c, s, (int)n, vals);
         ExecStatusType rs = PQresultStatus(r);
@@ -317,6 +358,7 @@ static enum store_status pg_open(const char *url, struct store_conn **out, char 
         return STORE_ERROR;
     }
     c->base.drv = &pg_driver;
+    store_q_set_subject(&c->base, NULL);
     /* Later keywords win: the URL may change the first two, not the encoding. */
     static const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname",
                                        "client_encoding", NULL};
@@ -353,6 +395,7 @@ static enum store_status pg_commit(struct store_conn *base) {
     enum store_status st;
     if (PQstatus(c->pg) == CONNECTION_OK && PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
         st = pg_exec(c, ST_ROLLBACK);
+        c->applied[0] = '\0';   /* audit: undone with the transaction */
         st = store_fail(base, st == STORE_OK ? STORE_ERROR : st, "The transaction had failed and was rolled back.");
     } else {
         st = pg_exec(c, ST_COMMIT);
@@ -366,6 +409,7 @@ static enum store_status pg_rollback(struct store_conn *base) {
     struct pg_conn *c = pg(base);
     c->in_tx = false;
     if (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) == PQTRANS_IDLE) return STORE_OK;
+    c->applied[0] = '\0';   /* audit: a set_config inside it is undone */
     return pg_exec(c, ST_ROLLBACK);
 }
 
@@ -444,5 +488,7 @@ const struct store_ops store_pg_ops = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     .tx_depth = pg_tx_depth,
+    .set_subject = store_q_set_subject, .audit_rows = pg_audit_rows,   /* audit */
     STORE_QUERY_OPS,
+    STORE_AUDITION_OPS,
 };

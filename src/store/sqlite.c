@@ -14,6 +14,8 @@
 
 #include "store/driver.h"
 #include "store/sql_roles.h"
+#include "store/sql_audit.h"
+#include "store/sql_auditions.h"
 #include "store/sql_shares.h"
 #include "util/embedded.h"
 
@@ -118,6 +120,9 @@ static const char *const sq_sql[ST_COUNT] = {
     IDENTITY_SQL("?1", "?2", "?3", "?4", "?5", "?6")
     /* roles: casting.md roles, candidates, booking, actor filters */
     ROLES_SQL(SQ_P, SQ_LIKE, "", "")
+    AUDIT_SQL("?1", "?2", "?3", "?4", "?5", "?6")
+    /* auditions: the write transaction (BEGIN IMMEDIATE) serialises clash checks */
+    AUDITIONS_SQL("?1", "?2", "?3", "?4", "?5", "?6", "?7", "", "SELECT 1")
     SHARES_SQL("?1", "?2", "?3", "?4", "?5", "?6")  /* shares */
 };
 
@@ -211,6 +216,21 @@ static enum store_status sq_exec(struct sq_conn *c, enum store_stmt s) {
     return cur.status;
 }
 
+/* ---- audit: the subject the triggers of 0008_audit log ---- */
+
+/* audition_subject(): the connection's subject, NULL while per-row logging is off. */
+static void sq_subject_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+    (void)argc, (void)argv;
+    const struct store_conn *c = sqlite3_user_data(ctx);
+    if (c->audit_off) sqlite3_result_null(ctx);
+    else sqlite3_result_text(ctx, c->subject[0] ? c->subject : "system", -1, SQLITE_TRANSIENT);
+}
+
+static enum store_status sq_audit_rows(struct store_conn *c, bool on) {
+    c->audit_off = !on;
+    return STORE_OK;
+}
+
 /* ---- connections ---- */
 
 /* sqlite:///abs/path.db, sqlite://rel/path.db or sqlite:rel/path.db -> the path. */
@@ -282,9 +302,13 @@ static enum store_status sq_open(const char *url, struct store_conn **out, char 
         return STORE_ERROR;
     }
     c->base.drv = &sq_driver;
+    store_q_set_subject(&c->base, NULL);
     int rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_extended_result_codes(c->db, 1);
     if (rc == SQLITE_OK) rc = sqlite3_busy_handler(c->db, sq_busy, NULL);
+    if (rc == SQLITE_OK)   /* audit */
+        rc = sqlite3_create_function(c->db, "audition_subject", 0, SQLITE_UTF8, &c->base,
+                                     sq_subject_fn, NULL, NULL);
     if (rc == SQLITE_OK) rc = sq_configure(c->db);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "Cannot open the SQLite database %s: %s.", path, sqlite3_errstr(rc));
@@ -448,5 +472,7 @@ const struct store_ops store_sqlite_ops = {
     .tx_depth = sq_tx_depth,
     .serial_writes = true,
     .changed_elsewhere = sq_changed_elsewhere,
+    .set_subject = store_q_set_subject, .audit_rows = sq_audit_rows,   /* audit */
     STORE_QUERY_OPS,
+    STORE_AUDITION_OPS,
 };

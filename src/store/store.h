@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/audition.h"
 #include "domain/model.h"
 #include "domain/roles.h"
 #include "domain/shares.h"
@@ -44,6 +45,39 @@ struct signing_key_row {
     int64_t created_at;
     int64_t retired_at;        /* 0: active (signs) */
     int64_t expires_at;        /* 0: never; leaves the JWKS at that time */
+};
+
+/* audit: one entry of the audit log (docs/audit.md), arena strings. before
+ * and after are JSON object texts or NULL. */
+#define AUDIT_SUBJECT_MAX 256   /* longer subjects are cut */
+struct audit_entry {
+    int64_t entry_id;
+    int64_t at;                 /* seconds since the epoch */
+    const char *subject, *entity, *entity_id, *action, *before, *after;
+};
+/* NULL members match everything. */
+struct audit_filter {
+    const char *entity, *entity_id, *subject;
+};
+struct audit_page {
+    struct audit_entry *items;
+    size_t n;
+    int64_t total;
+};
+
+/* ---- auditions: the GET /auditions filter and a page of it ---- */
+struct audition_filter {
+    bool has_from, has_to;     /* from/to: the auditions overlapping [from, to) */
+    int64_t from, to;
+    const char *location;      /* exact (trimmed) location, or NULL */
+    int64_t actor_id;          /* 0: any */
+    int status;                /* enum audition_status, or -1: any */
+};
+
+struct audition_page {
+    struct audition *items;
+    size_t n;
+    int64_t total;             /* all auditions the filter selects */
 };
 
 /* Search filter for lists: NULL or "" means everything. The engine matches a
@@ -171,6 +205,54 @@ struct store_ops {
      * the store may cache data. */
     enum store_status (*changed_elsewhere)(struct store_conn *c, bool *changed);
 
+    /* audit (query_audit.c; the log itself is written by triggers, 0008_audit).
+     * set_subject: who the connection's next writes are logged as (a token's
+     * subject, "cli:<login>"; NULL or "" is "system"), and per-row logging on.
+     * Kept in memory; an engine applies it before its next write. */
+    enum store_status (*set_subject)(struct store_conn *c, const char *subject);
+    /* Inside a transaction: per-row logging off (false) for a bulk load, on again (true). */
+    enum store_status (*audit_rows)(struct store_conn *c, bool on);
+    /* One summary entry by the connection's subject (e.g. a seed); after is JSON or NULL. */
+    enum store_status (*audit_note)(struct store_conn *c, const char *entity, const char *id, const char *action,
+                                    const char *after);
+    /* Entries matching f, newest first. */
+    enum store_status (*audit_list)(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
+                                    struct arena *a, struct audit_page *out);
+
+    /* ---- auditions (query_auditions.c; casting.md "Auditions") ---- */
+    enum store_status (*audition_get)(struct store_conn *c, int64_t id, struct arena *a, struct audition *out);
+    /* Inside a transaction: locks the row until commit, as movie_lock. */
+    enum store_status (*audition_lock)(struct store_conn *c, int64_t id);
+    /* Ordered by start, then id. */
+    enum store_status (*audition_list)(struct store_conn *c, const struct audition_filter *f, int64_t offset,
+                                       int limit, struct arena *a, struct audition_page *out);
+    /* Uses role_id, actor_id, times, location, status; NOT_FOUND when the
+     * actor is not (or no longer) a candidate of the role. */
+    enum store_status (*audition_insert)(struct store_conn *c, const struct audition *au, int64_t *id_out);
+    /* Writes times, location and status of au->id. */
+    enum store_status (*audition_update)(struct store_conn *c, const struct audition *au);
+    /* Inside a transaction: waits until no other transaction is between its
+     * clash check and its commit (PostgreSQL: an advisory transaction lock;
+     * SQLite's write transaction already serialises). */
+    enum store_status (*audition_serialise)(struct store_conn *c);
+    /* The first SCHEDULED audition other than au->id whose [start, end)
+     * overlaps au's with the same actor (preferred) or the same location,
+     * into *other with its actor's name; NOT_FOUND when there is none. */
+    enum store_status (*audition_clash)(struct store_conn *c, const struct audition *au, struct arena *a,
+                                        struct audition *other, const char **actor_name);
+    /* Up to limit auditions that are not CANCELLED, overlapping the filter's
+     * from/to (its other fields are ignored), by start, with the role's,
+     * actor's and movie's names. */
+    enum store_status (*audition_feed)(struct store_conn *c, const struct audition_filter *f, int limit,
+                                       struct arena *a, struct audition_named **out, size_t *n);
+    /* The candidate's stage (arena string), NULL when the role exists but
+     * the actor is not its candidate; NOT_FOUND when the role does not exist. */
+    enum store_status (*audition_candidate)(struct store_conn *c, int64_t role_id, int64_t actor_id,
+                                            struct arena *a, const char **stage);
+    /* Moves a SUGGESTED or SHORTLISTED candidate to AUDITION (updated_at =
+     * now); *moved says whether it did (a later stage is kept). */
+    enum store_status (*audition_advance)(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now,
+                                          bool *moved);
     /* shares: producers' share links, their votes, the candidates export
      * (query_shares.c). NOT_FOUND for a missing role, link or candidate. */
     enum store_status (*share_role)(struct store_conn *c, int64_t role_id, struct arena *a, struct share_role *out);
@@ -217,6 +299,9 @@ const struct store_ops *store_pool_ops(const struct store_pool *p);
  * when no connection can be made. */
 enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct store_conn **out);
 void store_release(struct store_pool *p, struct store_conn *c);
+/* audit: the subject every connection starts with when handed out (and gets
+ * back on release); NULL is "system". Set before the pool is shared. */
+void store_pool_set_subject(struct store_pool *p, const char *subject);
 
 /* A snapshot of the pool's counters, for /metrics. */
 struct store_pool_stats {

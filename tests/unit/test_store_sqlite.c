@@ -9,6 +9,7 @@
 
 #include "store_cases.h"
 #include "store_identity_cases.h"
+#include "store_audit_cases.h"   /* audit */
 
 static char tmpdir[64];
 static char url[160];
