@@ -13,6 +13,7 @@
 #include "http/response.h"
 #include "http/routes.h"
 #include "http/server.h"
+#include "http/write_batch.h"
 
 #define DB_WAIT_MS 5000
 
@@ -34,14 +35,17 @@ void request_resume(struct request *rq) {
 }
 
 struct store_conn *request_db(struct request *rq, struct response *rs) {
-    if (rq->db) return rq->db;
-    enum store_status st = db_acquire_for(rq, DB_WAIT_MS); /* primary or read replica: read_routing.c */
-    if (st != STORE_OK) {
-        rq->db = NULL;
-        response_store_error(rq, rs, st);
-    } else {   /* audit: the request's writes are logged as its token's subject */
-        store_pool_ops(rq->db_pool)->set_subject(rq->db, rq->claims.sub[0] ? rq->claims.sub : "anonymous");
+    if (!rq->db) {
+        enum store_status st = db_acquire_for(rq, DB_WAIT_MS); /* primary or read replica: read_routing.c */
+        if (st != STORE_OK) {
+            rq->db = NULL;
+            response_store_error(rq, rs, st);
+            return NULL;
+        }
     }
+    /* audit: the request's writes are logged as its token's subject, also on
+     * the group-commit writer's connection (write_batch.c), shared in turn */
+    request_ops(rq)->set_subject(rq->db, rq->claims.sub[0] ? rq->claims.sub : "anonymous");
     return rq->db;
 }
 
@@ -119,6 +123,11 @@ void dispatch_run(struct request *rq, struct response *rs) {
     } else {
         if (!rq->body) rq->body = "";
         rs->status = 200;
+        if (write_batch_takes(rq)) {   /* the writer thread runs it and answers (write_batch.h) */
+            rq->defer = write_batch_defer;
+            rq->defer_arg = rs;
+            return;
+        }
         rq->route->handler(rq, rs);
         /* Whatever a write changed (committed by now), no cached representation
          * survives it; this happens before the answer is sent. */

@@ -21,6 +21,7 @@ struct route;
 struct login_service;
 struct work_pool;
 struct rep_cache;
+struct write_batch;
 
 /* Where a request comes from: the libmicrohttpd connection when serving
  * (server.c), plain lists in dispatch_request()'s callers. header and query
@@ -47,6 +48,7 @@ struct app {
     struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
+    struct write_batch *batch;  /* group commit of writes (SQLite, write_batch.h), or NULL */
 };
 
 struct request {

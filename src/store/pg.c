@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/sql_roles.h"
 #include "store/sql_audit.h"
 #include "util/embedded.h"
 
@@ -22,13 +23,12 @@
 struct pg_conn {
     struct store_conn base;
     PGconn *pg;
-    uint64_t prepared;   /* bit s: statement s is prepared on this session */
+    uint64_t prepared[(ST_COUNT + 63) / 64];   /* bit s: statement s is prepared on this session */
     bool in_tx;          /* begin() succeeded; commit() or rollback() not called yet */
     /* audit: the subject last set on the session (audition.subject); "" unknown */
     char applied[AUDIT_SUBJECT_MAX + 1];
 };
 
-_Static_assert(ST_COUNT <= 64, "pg_conn.prepared is a 64-bit mask");
 
 static struct pg_conn *pg(struct store_conn *c) {
     return (struct pg_conn *)c;
@@ -42,6 +42,9 @@ static struct pg_conn *pg(struct store_conn *c) {
  * serves ILIKE $1 in generic plans too; $2, the prefilter, is not needed here. */
 #define PG_INDEXED(col) col " ILIKE $1 AND $2::text IS NOT NULL"
 #define PG_BYTES " COLLATE \"C\""   /* byte order, as SQLite's BINARY */
+/* roles (sql_roles.h): a typed parameter marker, and ILIKE as in PG_MATCH. */
+#define PG_P(n, type) "$" #n "::" #type
+#define PG_LIKE(col, p) col " ILIKE " p
 #define PG_NEW_ID(table) "COALESCE(NULLIF($1::bigint, 0), nextval(pg_get_serial_sequence('" table "', 'id')))"
 #define PG_SYNC(table) \
     "SELECT setval(pg_get_serial_sequence('" table "', 'id'), coalesce(max(id), 0) + 1, false) FROM " table
@@ -111,6 +114,8 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = PG_SYNC("movies"),
     [ST_SYNC_ACTORS] = PG_SYNC("actors"),
     IDENTITY_SQL("$1", "$2", "$3", "$4", "$5", "$6")
+    /* roles: casting.md roles, candidates, booking, actor filters */
+    ROLES_SQL(PG_P, PG_LIKE, PG_BYTES, " FOR UPDATE")
     AUDIT_SQL("$1", "$2", "$3", "$4", "$5", "$6")
 };
 
@@ -123,6 +128,10 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
     case ST_USER_GET: case ST_USER_GET_ID: case ST_USER_LIST: case ST_USER_COUNT:
     case ST_USER_ENABLED_IDS: case ST_KEY_LIST:
+    /* roles: the reads */
+    case ST_ROLE_MOVIE_EXISTS: case ST_ROLE_COUNT: case ST_ROLE_PAGE: case ST_ROLE_GET:
+    case ST_CAND_COUNT: case ST_CAND_PAGE: case ST_CAND_GET: case ST_CAND_OTHERS:
+    case ST_ACTOR_FIND_COUNT: case ST_ACTOR_FIND_PAGE:
     case ST_AUDIT_COUNT: case ST_AUDIT_PAGE:   /* audit */
         return true;
     default:
@@ -181,7 +190,7 @@ static enum store_status pg_exec_text(struct pg_conn *c, const char *sql) {
 
 /* A new session: nothing prepared on it yet, dates written as YYYY-MM-DD. */
 static enum store_status pg_setup(struct pg_conn *c) {
-    c->prepared = 0;
+    memset(c->prepared, 0, sizeof c->prepared);
     c->in_tx = false;
     c->applied[0] = '\0';   /* audit: a new session has no subject yet */
     return pg_exec_text(c, "SET datestyle = ISO, YMD");
@@ -215,11 +224,12 @@ static enum store_status pg_ready(struct pg_conn *c) {
 static PGresult *pg_run(struct pg_conn *c, enum store_stmt s, int n, const char *const *vals) {
     char name[8];
     snprintf(name, sizeof name, "s%d", (int)s);
-    if (!(c->prepared & (UINT64_C(1) << s))) {
+    uint64_t bit = UINT64_C(1) << (s % 64);
+    if (!(c->prepared[s / 64] & bit)) {
         PGresult *r = PQprepare(c->pg, name, pg_sql[s], 0, NULL);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) return r;
         PQclear(r);
-        c->prepared |= UINT64_C(1) << s;
+        c->prepared[s / 64] |= bit;
     }
     return PQexecPrepared(c->pg, name, n, vals, NULL, NULL, 0);
 }
@@ -393,6 +403,11 @@ static enum store_status pg_rollback(struct store_conn *base) {
     return pg_exec(c, ST_ROLLBACK);
 }
 
+/* PostgreSQL does not nest: a transaction or none. */
+static int pg_tx_depth(struct store_conn *base) {
+    return pg(base)->in_tx ? 1 : 0;
+}
+
 /* ---- migrations ---- */
 
 #define PG_MIGRATIONS_TABLE \
@@ -462,6 +477,7 @@ const struct store_ops store_pg_ops = {
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,
+    .tx_depth = pg_tx_depth,
     .set_subject = store_q_set_subject, .audit_rows = pg_audit_rows,   /* audit */
     STORE_QUERY_OPS,
 };

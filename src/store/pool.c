@@ -141,6 +141,7 @@ enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct sto
 void store_release(struct store_pool *p, struct store_conn *c) {
     if (!c) return;
     p->ops->rollback(c);
+    for (int i = 0; i < 64 && p->ops->tx_depth(c) > 0; i++) p->ops->rollback(c);  /* savepoints */
     p->ops->set_subject(c, p->subject);   /* audit */
     pthread_mutex_lock(&p->lock);
     p->idle[p->n_idle++] = c;
