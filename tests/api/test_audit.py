@@ -265,3 +265,32 @@ DELETE FROM roles WHERE id = {mid * 1000};
     assert share["stages"] == ["SHORTLISTED"] and share["expiresAt"] == rfc3339(1796403600)
     text = json.dumps(mine)
     assert secret not in text and "viewer-secret-123" not in text and "tokenHash" not in text
+
+
+def test_roles_and_candidates_endpoints_are_logged(server):
+    """Through the casting endpoints: role create/patch/delete, candidate add,
+    stage change with booking (which also creates the cast link), removal."""
+    sub = "auth0|eli-" + tag()
+    tok = producer_token(server, sub)
+    mid = ok(server.post("/movies", {"title": tag(), "genre": "DRAMA"}, token=tok), 201)["id"]
+    aid = ok(server.post("/actors", {"name": tag(), "age": 35, "gender": "FEMALE"}, token=tok), 201)["id"]
+    rid = ok(server.post(f"/movies/{mid}/roles", {"name": "Lead", "billing": 1}, token=tok), 201)["id"]
+    ok(server.patch(f"/roles/{rid}", [{"op": "add", "path": "/name", "value": "Lead Two"}], token=tok))
+    ok(server.post(f"/roles/{rid}/candidates", {"actorId": aid}, token=tok), 201)
+    ok(server.patch(f"/roles/{rid}/candidates/{aid}", [{"op": "add", "path": "/stage", "value": "BOOKED"}],
+                    token=tok))
+    ok(server.delete(f"/roles/{rid}", token=tok))
+    es = entries(server, "actor=" + sub)
+    got = summary(es)
+    cand = f"role-{rid}-actor-{aid}"
+    for want in [("create", "role", str(rid)), ("update", "role", str(rid)), ("create", "candidate", cand),
+                 ("update", "candidate", cand), ("create", "cast", f"movie-{mid}-actor-{aid}"),
+                 ("delete", "role", str(rid)), ("delete", "candidate", cand)]:
+        assert want in got, (want, got)
+    rename = [e for e in es if e["entity"] == "role" and e["action"] == "update"
+              and "name" in (e["after"] or {})][0]
+    assert rename["before"]["name"] == "Lead" and rename["after"]["name"] == "Lead Two"
+    booked = [e for e in es if e["entity"] == "candidate" and e["action"] == "update"][0]
+    assert booked["before"]["stage"] == "SUGGESTED" and booked["after"]["stage"] == "BOOKED"
+    assert set(booked["after"]) <= {"stage", "updatedAt"}, booked["after"]
+    assert {e["subject"] for e in es} == {sub}
