@@ -35,17 +35,14 @@ void request_resume(struct request *rq) {
 }
 
 struct store_conn *request_db(struct request *rq, struct response *rs) {
-    if (!rq->db) {
-        enum store_status st = db_acquire_for(rq, DB_WAIT_MS); /* primary or read replica: read_routing.c */
-        if (st != STORE_OK) {
-            rq->db = NULL;
-            response_store_error(rq, rs, st);
-            return NULL;
-        }
+    if (rq->db) return rq->db;
+    enum store_status st = db_acquire_for(rq, DB_WAIT_MS); /* primary or read replica: read_routing.c */
+    if (st != STORE_OK) {
+        rq->db = NULL;
+        response_store_error(rq, rs, st);
+    } else {   /* audit: the request's writes are logged as its token's subject */
+        store_pool_ops(rq->db_pool)->set_subject(rq->db, request_subject(rq));
     }
-    /* audit: the request's writes are logged as its token's subject, also on
-     * the group-commit writer's connection (write_batch.c), shared in turn */
-    request_ops(rq)->set_subject(rq->db, rq->claims.sub[0] ? rq->claims.sub : "anonymous");
     return rq->db;
 }
 
@@ -107,19 +104,21 @@ bool dispatch_prepare(struct request *rq, struct response *rs, bool *preflight) 
     }
     if (rq->route->perm && refuse_auth(rq, rs)) return true;
     const char *length = request_header(rq, "Content-Length");
-    if (length && strtoull(length, NULL, 10) > BODY_MAX)
-        return refuse(rs, 413, "the request body is larger than 64 KiB");
+    if (length && strtoull(length, NULL, 10) > route_body_max(rq->route))
+        return refuse(rs, 413, route_body_too_large(rq->route));
     const char *ctype = request_header(rq, "Content-Type");
     if (rq->route->body == BODY_JSON && !media_type_is(ctype, "application/json"))
         return refuse(rs, 415, "Content-Type must be application/json");
     if (rq->route->body == BODY_JSON_PATCH && !media_type_is(ctype, "application/json-patch+json"))
         return refuse(rs, 415, "Content-Type must be application/json-patch+json");
+    if (rq->route->body == BODY_CSV && !media_type_is(ctype, "text/csv"))  /* shares */
+        return refuse(rs, 415, "Content-Type must be text/csv");
     return false;
 }
 
 void dispatch_run(struct request *rq, struct response *rs) {
-    if (rq->body_len > BODY_MAX) {
-        response_error(rs, 413, "the request body is larger than 64 KiB");
+    if (rq->body_len > route_body_max(rq->route)) {
+        response_error(rs, 413, route_body_too_large(rq->route));
     } else {
         if (!rq->body) rq->body = "";
         rs->status = 200;

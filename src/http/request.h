@@ -22,6 +22,7 @@ struct login_service;
 struct work_pool;
 struct rep_cache;
 struct write_batch;
+struct throttle;
 
 /* Where a request comes from: the libmicrohttpd connection when serving
  * (server.c), plain lists in dispatch_request()'s callers. header and query
@@ -49,6 +50,7 @@ struct app {
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
     struct write_batch *batch;  /* group commit of writes (SQLite, write_batch.h), or NULL */
+    struct throttle *share_limit; /* shares: GET/POST /shared/... per client address; NULL: unlimited */
 };
 
 struct request {
@@ -98,6 +100,11 @@ void request_resume(struct request *rq);
 /* The database connection for this request, acquiring it on first use. On
  * failure fills rs with 503/500 and returns NULL. */
 struct store_conn *request_db(struct request *rq, struct response *rs);
+/* Who the request's writes are logged as (audit): its token's subject. */
+static inline const char *request_subject(const struct request *rq) {
+    return rq->claims.sub[0] ? rq->claims.sub : "anonymous";
+}
+
 static inline const struct store_ops *request_ops(const struct request *rq) {
     return store_pool_ops(rq->app->pool);
 }

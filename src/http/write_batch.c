@@ -43,7 +43,8 @@ static enum job_result run_one(const struct store_ops *ops, struct store_conn *c
     struct response *rs = response_of(rq);
     rq->db = c;   /* request_db() hands it to the handler; db_request_done() must not release it */
     enum job_result result = JOB_UNCHANGED;
-    enum store_status st = ops->begin(c);   /* a savepoint: the batch's transaction is open */
+    enum store_status st = ops->set_subject(c, request_subject(rq));   /* audit: this write's author */
+    if (st == STORE_OK) st = ops->begin(c);   /* a savepoint: the batch's transaction is open */
     if (st == STORE_OK) {
         int depth = ops->tx_depth(c);
         rs->status = 200;
