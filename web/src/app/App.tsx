@@ -14,6 +14,12 @@ import { MovieFormPage } from '../features/movies/MovieFormPage';
 import { MoviePage } from '../features/movies/MoviePage';
 import { MoviesPage } from '../features/movies/MoviesPage';
 import { theme } from '../theme';
+// websched: schedule, share links, audit log, CSV and printing
+import { AuditPage } from '../features/audit/AuditPage';
+import { PrintCastPage } from '../features/csv/PrintCastPage';
+import { SchedulePage } from '../features/schedule/SchedulePage';
+import { RoleSharesPage } from '../features/shares/RoleSharesPage';
+import { SharedPage } from '../features/shares/SharedPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -34,6 +40,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<HomePage />} />
       <Route path="/callback" element={<CallbackPage />} />
+      <Route path="/shared/:token" element={<SharedPage />} /> {/* public: no sign-in */}
       <Route element={<Layout />}>
         <Route path="/movies" element={<MoviesPage />} />
         <Route path="/movies/new" element={<Need perm="create:movies"><MovieFormPage /></Need>} />
@@ -44,6 +51,11 @@ export function AppRoutes() {
         <Route path="/actors/:id" element={<Id><ActorPage /></Id>} />
         <Route path="/actors/:id/edit" element={<Id><Need perm="modify:actors"><ActorFormPage /></Need></Id>} />
         <Route path="/casts/new" element={<Need perm="create:casts"><AssignCastPage /></Need>} />
+        {/* websched */}
+        <Route path="/schedule" element={<Need perm="read:movies"><SchedulePage /></Need>} />
+        <Route path="/audit" element={<Need perm="create:movies"><AuditPage /></Need>} />
+        <Route path="/roles/:id/shares" element={<Id><Need perm="create:movies"><RoleSharesPage /></Need></Id>} />
+        <Route path="/movies/:id/print" element={<Id><PrintCastPage /></Id>} />
         <Route path="/forbidden" element={<NotFoundPage forbidden />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

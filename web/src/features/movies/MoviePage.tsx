@@ -10,6 +10,7 @@ import { useNotify } from '../../components/Notify';
 import { useFetch } from '../../components/useFetch';
 import { ActorCard } from '../actors/ActorCard';
 import { useAuth } from '../auth/AuthContext';
+import { CastCsvButton } from '../csv/ExportButtons';
 
 export function MoviePage() {
   const id = Number(useParams().id);
@@ -61,6 +62,9 @@ export function MoviePage() {
                 {can('modify:movies') && <Button variant="contained" component={RouterLink} to={`/movies/${id}/edit`}>Edit</Button>}
                 {can('create:casts') && <Button variant="outlined" component={RouterLink} to={`/casts/new?movie=${id}`}>Assign cast</Button>}
                 {can('delete:movies') && <Button color="secondary" variant="outlined" onClick={() => setConfirm(true)}>Delete movie</Button>}
+                {/* websched: cast list export and print */}
+                <CastCsvButton movieId={id} />
+                <Button variant="outlined" component={RouterLink} to={`/movies/${id}/print`}>Print cast list</Button>
               </Stack>
             </CardContent>
           </Grid>
