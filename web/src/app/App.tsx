@@ -42,6 +42,11 @@ export function AppRoutes() {
       <Route path="/callback" element={<CallbackPage />} />
       <Route path="/shared/:token" element={<SharedPage />} /> {/* public: no sign-in */}
       <Route element={<Layout />}>
+        {/* websched */}
+        <Route path="/schedule" element={<Need perm="read:movies"><SchedulePage /></Need>} />
+        <Route path="/audit" element={<Need perm="create:movies"><AuditPage /></Need>} />
+        <Route path="/roles/:id/shares" element={<Id><Need perm="create:movies"><RoleSharesPage /></Need></Id>} />
+        <Route path="/movies/:id/print" element={<Id><PrintCastPage /></Id>} />
         <Route path="/movies" element={<MoviesPage />} />
         <Route path="/movies/new" element={<Need perm="create:movies"><MovieFormPage /></Need>} />
         <Route path="/movies/:id" element={<Id><MoviePage /></Id>} />
@@ -51,11 +56,6 @@ export function AppRoutes() {
         <Route path="/actors/:id" element={<Id><ActorPage /></Id>} />
         <Route path="/actors/:id/edit" element={<Id><Need perm="modify:actors"><ActorFormPage /></Need></Id>} />
         <Route path="/casts/new" element={<Need perm="create:casts"><AssignCastPage /></Need>} />
-        {/* websched */}
-        <Route path="/schedule" element={<Need perm="read:movies"><SchedulePage /></Need>} />
-        <Route path="/audit" element={<Need perm="create:movies"><AuditPage /></Need>} />
-        <Route path="/roles/:id/shares" element={<Id><Need perm="create:movies"><RoleSharesPage /></Need></Id>} />
-        <Route path="/movies/:id/print" element={<Id><PrintCastPage /></Id>} />
         <Route path="/forbidden" element={<NotFoundPage forbidden />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

@@ -14,7 +14,6 @@ export function ListScreen<T extends { id: number }>(props: {
   addLabel?: string; addTo?: string;
   load: (page: number, search: string) => Promise<Page<T>>;
   card: (item: T, reload: () => void) => ReactNode;
-  actions?: (reload: () => void) => ReactNode;   // more buttons beside "add" (websched: import)
 }) {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -33,7 +32,6 @@ export function ListScreen<T extends { id: number }>(props: {
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{props.title}</Typography>
         <TextField label={props.searchLabel} type="search" value={typed} size="small"
           onChange={(e) => setTyped(e.target.value)} sx={{ minWidth: { sm: 320 } }} />
-        {props.actions?.(reload)}
         {props.addTo && <Button variant="contained" component={RouterLink} to={props.addTo}>{props.addLabel}</Button>}
       </Stack>
       <Box sx={{ height: 4 }}>{loading && <LinearProgress aria-label={`Loading ${props.noun}`} />}</Box>

@@ -2,7 +2,6 @@
 import type { ActorSummary } from '../../api/types';
 import { ListScreen } from '../../components/ListScreen';
 import { useAuth } from '../auth/AuthContext';
-import { ImportActorsButton } from '../csv/ImportActorsDialog';
 import { ActorCard } from './ActorCard';
 
 export function ActorsPage() {
@@ -10,7 +9,6 @@ export function ActorsPage() {
   return (
     <ListScreen<ActorSummary> title="Actors" noun="actors" searchLabel="Search actors"
       addLabel="Add actor" addTo={can('create:actors') ? '/actors/new' : undefined}
-      load={(p, s) => api.listActors(p, s)} card={(a) => <ActorCard actor={a} />}
-      actions={(reload) => <ImportActorsButton onImported={reload} />} />
+      load={(p, s) => api.listActors(p, s)} card={(a) => <ActorCard actor={a} />} />
   );
 }

@@ -4,13 +4,13 @@ import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { CastCsvButton } from '../csv/ExportButtons'; // websched
 import { genreLabel } from '../../api/types';
 import { ConfirmDialog, EmptyState, ErrorState, errorText, formatDate, Loading, Picture } from '../../components/common';
 import { useNotify } from '../../components/Notify';
 import { useFetch } from '../../components/useFetch';
 import { ActorCard } from '../actors/ActorCard';
 import { useAuth } from '../auth/AuthContext';
-import { CastCsvButton } from '../csv/ExportButtons';
 
 export function MoviePage() {
   const id = Number(useParams().id);
