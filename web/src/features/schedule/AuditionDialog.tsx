@@ -93,7 +93,7 @@ export function AuditionDialog(props: {
       else if (ms > MAX_HOURS * 3_600_000) e.end = `An audition lasts at most ${MAX_HOURS} hours.`;
     }
     if (!location.trim()) e.location = 'Enter a location.';
-    else if (location.trim().length > 200) e.location = 'At most 200 characters.';
+    else if ([...location.trim()].length > 100) e.location = 'At most 100 characters.';
     return e;
   }
 

@@ -70,7 +70,7 @@ export function SchedulePage() {
     }
   }
   function newAudition() {
-    const s = new Date(days[0].getFullYear(), days[0].getMonth(), days[0].getDate(), 10, 0);
+    const s = new Date(anchor.getFullYear(), anchor.getMonth(), anchor.getDate(), 10, 0);
     setOpen({ audition: null, seed: { start: toApiTime(s), end: toApiTime(new Date(s.getTime() + 30 * 60_000)), location } });
   }
 

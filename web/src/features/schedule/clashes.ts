@@ -7,8 +7,8 @@ import type { Audition } from '../../api/auditions';
 export interface Planned { id?: number; actorId: number; start: string; end: string; location: string }
 export interface Clash { kind: 'actor' | 'location'; with: Audition }
 
-export const sameLocation = (a: string, b: string): boolean =>
-  a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Locations are the same room when equal after trimming (as the server compares). */
+export const sameLocation = (a: string, b: string): boolean => a.trim() === b.trim();
 
 export function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
