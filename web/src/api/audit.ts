@@ -2,13 +2,17 @@
 // producers only.
 import type { ApiClient } from './client';
 
+export const AUDIT_ENTITIES = ['actor', 'audition', 'candidate', 'cast', 'database', 'movie', 'role', 'share',
+  'shareVote', 'signingKey', 'user'] as const;
+
 export interface AuditEntry {
   action: string;
   after: Record<string, unknown> | null;
   at: string;
   before: Record<string, unknown> | null;
   entity: string;
-  id: number | string | null;
+  entryId?: number;
+  id: string | number | null;             // text: "7", "movie-2-actor-1"
   subject: string | null;
 }
 export interface AuditFilter { entity?: string; id?: string; actor?: string }

@@ -2,7 +2,7 @@
 // what each role is offered, the clash warning before saving and the
 // server's 409, the public page (no notes, votes, invalid link), share link
 // creation and revocation, the audit table's diff, and import row errors.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AuditPage } from '../../src/features/audit/AuditPage';
@@ -12,6 +12,8 @@ import { toApiTime } from '../../src/features/schedule/time';
 import { ShareLinksPanel } from '../../src/features/shares/ShareLinksPanel';
 import { SharedPage } from '../../src/features/shares/SharedPage';
 import { fakeFetch, renderScreen, signedInAs } from './helpers';
+
+configure({ asyncUtilTimeout: 5000 });     // several fetches per screen on a busy 2-core machine
 
 const at = (h: number, m = 0) => toApiTime(new Date(2026, 11, 10, h, m));
 const auditions = [
@@ -185,7 +187,7 @@ describe('AuditPage', () => {
     signedInAs('producer');
     const f = fakeFetch({ 'GET /audit': { status: 200, body: { entries: [
       { action: 'update', after: { title: 'Contact (1997)', genre: 'SCI_FI' }, at: '2026-12-04T20:00:00Z',
-        before: { title: 'Contact', genre: 'SCI_FI' }, entity: 'movie', id: 2, subject: 'e2e-producer' },
+        before: { title: 'Contact', genre: 'SCI_FI' }, entity: 'movie', entryId: 9, id: '2', subject: 'e2e-producer' },
     ], success: true, totalEntries: 11 } } });
     renderScreen(<AuditPage />, { path: '/audit', at: '/audit', fetch: f.fn });
     const row = await screen.findByRole('row', { name: /e2e-producer/ });
@@ -194,11 +196,12 @@ describe('AuditPage', () => {
     expect(within(row).getByText('Contact (1997)')).toBeInTheDocument();
     expect(within(row).queryByText('genre')).toBeNull();
     expect(screen.getByText('Page 1 of 2 · 11 entries')).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('Id'), 'x');
+    fireEvent.change(screen.getByLabelText('Id'), { target: { value: 'x'.repeat(129) } });
     await userEvent.click(screen.getByRole('button', { name: 'Filter' }));
-    expect(screen.getByText('An id is a whole number.')).toBeInTheDocument();
+    expect(screen.getByText('At most 128 characters.')).toBeInTheDocument();
     await userEvent.clear(screen.getByLabelText('Id'));
-    await userEvent.type(screen.getByLabelText('Entity'), 'movie');
+    await userEvent.click(screen.getByLabelText('Entity'));
+    await userEvent.click(screen.getByRole('option', { name: 'movie' }));
     await userEvent.type(screen.getByLabelText('Id'), '2');
     await userEvent.click(screen.getByRole('button', { name: 'Filter' }));
     await waitFor(() => expect(f.calls.at(-1)!.url).toBe('/audit?entity=movie&id=2&page=1'));

@@ -2,11 +2,11 @@
 // id and subject (kept in the address), 10 a page; each entry's before/after
 // as a compact diff of the fields that changed.
 import {
-  Box, Button, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Box, Button, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { auditDiff, listAudit, type AuditEntry } from '../../api/audit';
+import { AUDIT_ENTITIES, auditDiff, listAudit, type AuditEntry } from '../../api/audit';
 import { PAGE_SIZE } from '../../api/types';
 import { EmptyState, ErrorState, Pager } from '../../components/common';
 import { useFetch } from '../../components/useFetch';
@@ -25,7 +25,7 @@ export function AuditPage() {
 
   function apply(e: FormEvent) {
     e.preventDefault();
-    if (typed.id.trim() && !/^\d{1,15}$/.test(typed.id.trim())) return setIdError('An id is a whole number.');
+    if (new TextEncoder().encode(typed.id.trim()).length > 128) return setIdError('At most 128 characters.');
     setIdError(null);
     const next: Record<string, string> = {};
     if (typed.entity.trim()) next.entity = typed.entity.trim();
@@ -39,12 +39,15 @@ export function AuditPage() {
     <Box sx={{ mt: 2 }}>
       <Typography variant="h4" component="h1" gutterBottom>Audit log</Typography>
       <Stack component="form" onSubmit={apply} direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }}>
-        <TextField label="Entity" size="small" value={typed.entity} helperText="e.g. movie, actor, role, audition"
-          onChange={(e) => setTyped({ ...typed, entity: e.target.value })} />
-        <TextField label="Id" size="small" value={typed.id} error={!!idError} helperText={idError ?? ' '}
-          onChange={(e) => setTyped({ ...typed, id: e.target.value })} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+        <TextField select label="Entity" size="small" value={typed.entity} sx={{ minWidth: 160 }} helperText=" "
+          onChange={(e) => setTyped({ ...typed, entity: e.target.value })}>
+          <MenuItem value="">Any</MenuItem>
+          {AUDIT_ENTITIES.map((x) => <MenuItem key={x} value={x}>{x}</MenuItem>)}
+        </TextField>
+        <TextField label="Id" size="small" value={typed.id} error={!!idError} helperText={idError ?? 'e.g. 7 or movie-2-actor-1'}
+          onChange={(e) => setTyped({ ...typed, id: e.target.value })} />
         <TextField label="Subject" size="small" value={typed.actor} helperText="who made the change"
-          onChange={(e) => setTyped({ ...typed, actor: e.target.value })} />
+          onChange={(e) => setTyped({ ...typed, actor: e.target.value.slice(0, 256) })} />
         <Box><Button type="submit" variant="contained">Filter</Button></Box>
         <Box><Button onClick={() => { setTyped({ entity: '', id: '', actor: '' }); setParams({}); }}>Clear</Button></Box>
       </Stack>
@@ -72,7 +75,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
         </TableHead>
         <TableBody>
           {entries.map((e, i) => (
-            <TableRow key={`${e.at}-${e.entity}-${e.id}-${i}`} sx={{ verticalAlign: 'top' }}>
+            <TableRow key={e.entryId ?? `${e.at}-${e.entity}-${e.id}-${i}`} sx={{ verticalAlign: 'top' }}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatWhen(e.at)}</TableCell>
               <TableCell>{e.subject ?? '—'}</TableCell>
               <TableCell>{e.action}</TableCell>
