@@ -174,7 +174,9 @@ test('a producer’s share link works without a login, shows no notes, takes vot
   await page.reload();
   const row = page.getByRole('row', { name: /#\d+/ }).first();
   await expect(row).toContainText('active');
-  await expect(row).toContainText('Jodie Foster: 1 up, 0 down');
+  await expect(row).toContainText('1 up, 1 down');
+  await expect(page.getByRole('list', { name: 'Votes by candidate' })).toContainText('Jodie Foster: 1 up, 0 down');
+  await expect(page.getByRole('list', { name: 'Votes by candidate' })).toContainText('Matthew McConaughey: 0 up, 1 down');
   await row.getByRole('button', { name: /^Revoke link/ }).click();
   await page.getByRole('dialog', { name: 'Revoke this link?' }).getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByText('The link was revoked.')).toBeVisible();

@@ -17,7 +17,7 @@ export async function importActors(api: ApiClient, csv: string): Promise<ImportR
   try {
     const r = await api.request<Record<string, unknown>>('POST', '/actors/import', { raw: { type: 'text/csv', text: csv } });
     const d = r.data ?? {};
-    const n = [d.imported, d.count, d.totalImported].find((v) => typeof v === 'number') as number | undefined;
+    const n = [d.created, d.imported].find((v) => typeof v === 'number') as number | undefined;
     const ids = Array.isArray(d.ids) ? d.ids.length : undefined;
     return { ok: true, imported: n ?? ids ?? 0 };
   } catch (e) {

@@ -15,13 +15,13 @@ export interface Share {
   createdBy?: string;
   expiresAt: string;
   id: number;
-  revoked?: boolean;
   revokedAt?: string | null;
   stages: string[];
-  /** Votes per candidate on this link, when the server reports them. */
-  votes?: ShareVote[];
+  /** The link's vote totals. */
+  votes?: Votes;
 }
-export interface ShareVote { actorId: number; down: number; name?: string; up: number }
+/** Votes for one candidate over all of a role's links. */
+export interface ActorVotes { actorId: number; down: number; up: number }
 
 export interface SharedCandidate {
   actorId: number;
@@ -40,8 +40,21 @@ export async function createShare(api: ApiClient, roleId: number, expiresInHours
   return (await api.request<CreatedShare>('POST', `/roles/${roleId}/shares`, { json: { expiresInHours, stages } })).data;
 }
 
+/** A role's links, newest first (every page, up to 20). */
 export async function listShares(api: ApiClient, roleId: number): Promise<Share[]> {
-  return (await api.request<{ shares: Share[] }>('GET', `/roles/${roleId}/shares`)).data.shares ?? [];
+  const all: Share[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const r = await api.request<{ shares: Share[]; totalShares?: number }>('GET', `/roles/${roleId}/shares?page=${page}`);
+    const items = r.data.shares ?? [];
+    all.push(...items);
+    if (items.length === 0 || all.length >= (r.data.totalShares ?? all.length)) break;
+  }
+  return all;
+}
+
+/** The viewers' votes per candidate over all the role's links. */
+export async function roleVotes(api: ApiClient, roleId: number): Promise<ActorVotes[]> {
+  return (await api.request<{ votes: ActorVotes[] }>('GET', `/roles/${roleId}/votes`)).data.votes ?? [];
 }
 
 export async function revokeShare(api: ApiClient, id: number): Promise<void> {
@@ -54,9 +67,13 @@ export async function getShared(api: ApiClient, token: string): Promise<SharedVi
   return normaliseShared(r.data);
 }
 
+/** Records the viewer's vote (the latest counts); the candidate's new totals, if the server says. */
 export async function voteShared(api: ApiClient, token: string, actorId: number, vote: 'up' | 'down', viewer: string):
-  Promise<void> {
-  await api.request('POST', `/shared/${encodeURIComponent(token)}/votes`, { json: { actorId, vote, viewer }, auth: false });
+  Promise<Votes | null> {
+  const r = await api.request<{ votes?: Votes }>('POST', `/shared/${encodeURIComponent(token)}/votes`,
+    { json: { actorId, vote, viewer }, auth: false });
+  const v = r.data?.votes;
+  return v && typeof v.up === 'number' && typeof v.down === 'number' ? { up: v.up, down: v.down } : null;
 }
 
 type Loose = Record<string, unknown>;

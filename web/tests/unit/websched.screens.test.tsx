@@ -110,7 +110,8 @@ describe('SharedPage (public)', () => {
   it('shows candidates without notes and votes with a stable viewer id and no token', async () => {
     const f = fakeFetch({
       'GET /shared/Tok_12345678': { status: 200, body: shared },
-      'POST /shared/Tok_12345678/votes': { status: 201, body: { success: true } },
+      'POST /shared/Tok_12345678/votes': (r) => ({ status: 200, body: { actorId: 3, success: true, vote: JSON.parse(r.body!).vote,
+        votes: JSON.parse(r.body!).vote === 'up' ? { down: 0, up: 2 } : { down: 1, up: 1 } } }),
     });
     renderScreen(<SharedPage />, { path: '/shared/:token', at: '/shared/Tok_12345678', fetch: f.fn });
     const card = await screen.findByRole('article', { name: 'Jodie Foster' });
@@ -154,10 +155,14 @@ describe('ShareLinksPanel', () => {
     const f = fakeFetch({
       'GET /roles/7/shares': () => ({ status: 200, body: { shares, success: true } }),
       'POST /roles/7/shares': () => {
-        shares = [{ expiresAt: '2026-12-13T10:00:00Z', id: 5, stages: ['SHORTLISTED'], votes: [{ actorId: 3, name: 'Jodie Foster', up: 2, down: 1 }] }];
-        return { status: 201, body: { expiresAt: '2026-12-13T10:00:00Z', id: 5, success: true, url: 'http://127.0.0.1:8080/app/shared/abcdef0123456789' } };
+        shares = [{ createdAt: '2026-12-10T10:00:00Z', createdBy: 'auth0|p', expiresAt: '2099-12-13T10:00:00Z', id: 5,
+          revokedAt: null, stages: ['SHORTLISTED'], votes: { down: 1, up: 2 } }];
+        return { status: 201, body: { expiresAt: '2099-12-13T10:00:00Z', id: 5, success: true, url: '/app/shared/abcdef0123456789' } };
       },
-      'DELETE /shares/5': () => { shares = [{ ...shares[0], revoked: true }]; return { status: 200, body: { id: 5, success: true } }; },
+      'GET /roles/7/votes': { status: 200, body: { success: true, votes: [{ actorId: 3, down: 1, up: 2 }] } },
+      'GET /roles/7/candidates': { status: 200, body: { candidates: [{ actor: { id: 3, name: 'Jodie Foster', age: 60, gender: 'FEMALE', photoUrl: null },
+        notes: null, otherRoles: [], rating: null, stage: 'SHORTLISTED', tags: [], updatedAt: '2026-12-10T10:00:00Z' }], success: true } },
+      'DELETE /shares/5': () => { shares = [{ ...shares[0], revokedAt: '2026-12-10T11:00:00Z' }]; return { status: 200, body: { id: 5, success: true } }; },
     });
     renderScreen(<ShareLinksPanel roleId={7} />, { path: '/', at: '/', fetch: f.fn });
     await screen.findByText('No share links yet.');
@@ -170,11 +175,14 @@ describe('ShareLinksPanel', () => {
     await userEvent.type(hours, '48');
     for (const s of ['Audition', 'Callback']) await userEvent.click(screen.getByRole('checkbox', { name: s }));
     await userEvent.click(screen.getByRole('button', { name: 'Create share link' }));
-    expect(await screen.findByTestId('share-url')).toHaveValue('http://127.0.0.1:8080/app/shared/abcdef0123456789');
+    expect(await screen.findByTestId('share-url')).toHaveValue(`${window.location.origin}/app/shared/abcdef0123456789`);
     const post = f.calls.find((c) => c.method === 'POST')!;
     expect(JSON.parse(post.body!)).toEqual({ expiresInHours: 48, stages: ['SHORTLISTED'] });
     const row = await screen.findByRole('row', { name: /#5/ });
-    expect(within(row).getByText('Jodie Foster: 2 up, 1 down')).toBeInTheDocument();
+    expect(row).toHaveTextContent('2 up, 1 down');
+    expect(row).toHaveTextContent('active');
+    const votes = await screen.findByRole('list', { name: 'Votes by candidate' });
+    expect(votes).toHaveTextContent('Jodie Foster: 2 up, 1 down');
     await userEvent.click(within(row).getByRole('button', { name: 'Revoke link #5' }));
     await userEvent.click(within(await screen.findByRole('dialog', { name: 'Revoke this link?' })).getByRole('button', { name: 'Revoke' }));
     await waitFor(() => expect(within(screen.getByRole('row', { name: /#5/ })).getByText('revoked')).toBeInTheDocument());

@@ -8,7 +8,11 @@ import {
   Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { createShare, listShares, revokeShare, STAGES, stageLabel, type CreatedShare, type Share } from '../../api/shares';
+import type { ApiClient } from '../../api/client';
+import { fetchCandidates } from '../../api/castingReads';
+import {
+  createShare, listShares, revokeShare, roleVotes, STAGES, stageLabel, type CreatedShare, type Share,
+} from '../../api/shares';
 import { ConfirmDialog, ErrorState, errorText, Loading } from '../../components/common';
 import { useNotify } from '../../components/Notify';
 import { useFetch } from '../../components/useFetch';
@@ -17,7 +21,7 @@ import { useAuth } from '../auth/AuthContext';
 const DEFAULT_STAGES = ['SHORTLISTED', 'AUDITION', 'CALLBACK'];
 
 export function shareState(s: Share, now = Date.now()): 'active' | 'expired' | 'revoked' {
-  if (s.revoked || s.revokedAt) return 'revoked';
+  if (s.revokedAt) return 'revoked';
   return Date.parse(s.expiresAt) <= now ? 'expired' : 'active';
 }
 
@@ -42,7 +46,7 @@ export function ShareLinksPanel({ roleId }: { roleId: number }) {
   return <Panel roleId={roleId} api={api} />;
 }
 
-function Panel({ roleId, api }: { roleId: number; api: ReturnType<typeof useAuth>['api'] }) {
+function Panel({ roleId, api }: { roleId: number; api: ApiClient }) {
   const notify = useNotify();
   const { data, error, loading, reload } = useFetch(() => listShares(api, roleId), [roleId]);
   const [hours, setHours] = useState('72');
@@ -140,6 +144,7 @@ function Panel({ roleId, api }: { roleId: number; api: ReturnType<typeof useAuth
           {data && data.length === 0 && <Typography sx={{ color: 'text.secondary' }}>No share links yet.</Typography>}
           {data && data.length > 0 && <SharesTable shares={data} onRevoke={setRevoking} />}
         </Box>
+        {data && data.length > 0 && <VotesByCandidate roleId={roleId} api={api} shares={data} />}
       </CardContent>
       <ConfirmDialog open={!!revoking} title="Revoke this link?" confirm="Revoke" busy={busy}
         text="Anyone who opens it will be told it is no longer valid. This cannot be undone."
@@ -181,12 +186,24 @@ function SharesTable({ shares, onRevoke }: { shares: Share[]; onRevoke: (s: Shar
 }
 
 function VoteList({ votes }: { votes?: Share['votes'] }) {
-  if (!votes || votes.length === 0) return <>none</>;
+  if (!votes) return <>—</>;
+  return <>{votes.up} up, {votes.down} down</>;
+}
+
+/** Votes per candidate over all the role's links, with the candidates' names. */
+function VotesByCandidate({ roleId, api, shares }: { roleId: number; api: ApiClient; shares: Share[] }) {
+  const { data } = useFetch(async () => {
+    const [votes, candidates] = await Promise.all([roleVotes(api, roleId), fetchCandidates(api, roleId)]);
+    const names = new Map(candidates.map((c) => [c.actor.id, c.actor.name]));
+    return votes.filter((v) => v.up || v.down).map((v) => ({ ...v, name: names.get(v.actorId) ?? `Actor ${v.actorId}` }));
+  }, [roleId, shares]);                  // again whenever the links are read
+  if (!data || data.length === 0) return null;
   return (
-    <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
-      {votes.map((v) => (
-        <li key={v.actorId}>{v.name ?? `Actor ${v.actorId}`}: {v.up} up, {v.down} down</li>
-      ))}
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="h6" component="h3">Viewers’ votes</Typography>
+      <Box component="ul" aria-label="Votes by candidate" sx={{ pl: 2.5, my: 1 }}>
+        {data.map((v) => <li key={v.actorId}>{v.name}: {v.up} up, {v.down} down</li>)}
+      </Box>
     </Box>
   );
 }

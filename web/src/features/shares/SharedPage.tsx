@@ -71,8 +71,9 @@ function CandidateCard({ token, c }: { token: string; c: SharedCandidate }) {
     setBusy(true);
     setMessage(null);
     try {
-      await voteShared(api, token, c.actorId, v, viewerId());
-      if (votes) {
+      const totals = await voteShared(api, token, c.actorId, v, viewerId());
+      if (totals) setVotes(totals);
+      else if (votes) {
         const next = { ...votes };
         if (mine) next[mine] -= 1;
         next[v] += 1;
