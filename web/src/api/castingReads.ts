@@ -11,7 +11,14 @@ export async function fetchRole(api: ApiClient, id: number): Promise<RoleSummary
   return (await api.request<{ role: RoleSummary }>('GET', `/roles/${id}`)).data.role;
 }
 export async function fetchMovieRoles(api: ApiClient, movieId: number): Promise<RoleSummary[]> {
-  return (await api.request<{ roles: RoleSummary[] }>('GET', `/movies/${movieId}/roles`)).data.roles ?? [];
+  const all: RoleSummary[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const r = await api.request<{ roles: RoleSummary[]; totalRoles?: number }>('GET', `/movies/${movieId}/roles?page=${page}`);
+    const items = r.data.roles ?? [];
+    all.push(...items);
+    if (items.length < 10 || all.length >= (r.data.totalRoles ?? all.length)) break;
+  }
+  return all;
 }
 export async function fetchCandidates(api: ApiClient, roleId: number): Promise<CandidateSummary[]> {
   const all: CandidateSummary[] = [];

@@ -6,7 +6,7 @@ import type { Audition } from '../../api/auditions';
 import type { Names } from './useNames';
 import { blockBox, dayLabel, gridHours, timeLabel, type View } from './time';
 
-const HOUR_PX = 56;
+const HOUR_PX = 72;
 
 interface Column { key: string; label: string; day: Date; items: Audition[] }
 
@@ -90,11 +90,11 @@ function Block({ a, box, lane, of, names, showLocation, onOpen }: {
         textDecoration: cancelled ? 'line-through' : 'none',
         '&:focus-visible': { outline: '3px solid #e879f9' },
       }}>
-        <Typography variant="caption" component="span" sx={{ display: 'block', fontWeight: 700, lineHeight: 1.2 }}>
+        <Typography variant="caption" component="span" sx={{ display: 'block', fontWeight: 700, lineHeight: 1.25 }}>
           {when} {names.actor(a.actorId)}
         </Typography>
-        <Typography variant="caption" component="span" sx={{ display: 'block', lineHeight: 1.2 }}>
-          {names.role(a.roleId)}{showLocation ? ` · ${a.location}` : ''}
+        <Typography variant="caption" component="span" sx={{ display: 'block', lineHeight: 1.25 }}>
+          {names.role(a.roleId)}{showLocation ? ` · ${a.location}` : ''}{cancelled ? ' · cancelled' : ''}
         </Typography>
       </ButtonBase>
     </Box>

@@ -96,6 +96,7 @@ export function SchedulePage() {
           onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && set({ date: e.target.value })}
           slotProps={{ inputLabel: { shrink: true } }} />
         <TextField select label="Location" size="small" value={location} sx={{ minWidth: 180 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           onChange={(e) => set({ location: e.target.value || null })}>
           <MenuItem value={ALL}>All locations</MenuItem>
           {(seen.length ? seen : locations).map((l) => <MenuItem key={l} value={l}>{l}</MenuItem>)}
