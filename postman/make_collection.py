@@ -21,7 +21,7 @@ ROLES = ("assistant", "director", "producer")
 TOKEN = {"assistant": "{{tokenAssistant}}", "director": "{{tokenDirector}}",
          "producer": "{{tokenProducer}}"}
 PHRASE = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-          405: "Method Not Allowed", 412: "Precondition Failed", 415: "Unsupported Media Type"}
+          405: "Method Not Allowed", 409: "Conflict", 412: "Precondition Failed", 415: "Unsupported Media Type"}
 # api.md's table: who may do what.
 ALLOWED = {
     "read:movies": ROLES, "read:actors": ROLES,
@@ -351,6 +351,131 @@ def casts():
     return {"name": "Casts", "item": items}
 
 
+# roles: casting.md roles, candidates, booking, matches and the actor filters.
+# On the seeded database the first roles made here get ids 1 and 2.
+def roles():
+    jp = "application/json-patch+json"
+    items = []
+    items += by_role("List a movie's roles", "GET", "/movies/12/roles", "read:movies", 200,
+                     ["pm.expect(b.totalRoles).to.equal(0)", "pm.expect(b.roles).to.eql([])"])
+    items += by_role("Create a role", "POST", "/movies/12/roles", "modify:movies", 201,
+                     ["pm.expect(b.id).to.be.a('number')"],
+                     body={"name": "Andy Dufresne", "gender": "MALE", "ageMin": 30, "ageMax": 70})
+    bad = [("name missing", {"gender": "MALE"}), ("ageMin above ageMax", {"name": "X", "ageMin": 50, "ageMax": 40}),
+           ("age out of range", {"name": "X", "ageMax": 121}), ("billing zero", {"name": "X", "billing": 0}),
+           ("unknown field", {"name": "X", "colour": "blue"}), ("status unknown", {"name": "X", "status": "DONE"})]
+    items += [case(f"Create a role: {why}", "POST", "/movies/12/roles", "director", body=b, status=400)
+              for why, b in bad]
+    items += [
+        case("Create a role in an absent movie", "POST", "/movies/987654/roles", "director",
+             body={"name": "X"}, status=404),
+        case("Create a role with billing 1", "POST", "/movies/12/roles", "director",
+             body={"name": "Red", "billing": 1}, status=201),
+        case("Create a role: billing 1 is taken", "POST", "/movies/12/roles", "director",
+             body={"name": "Warden", "billing": 1}, status=400),
+        case("Roles in billing order", "GET", "/movies/12/roles", "assistant", checks=[
+            "pm.expect(b.roles.map(r => r.name)).to.eql(['Red', 'Andy Dufresne', 'Andy Dufresne'])"]),
+    ]
+    items += by_role("Get role 1", "GET", "/roles/1", "read:movies", 200, [
+        "pm.expect(b.role).to.eql({ageMax: 70, ageMin: 30, billing: null, candidateCount: 0, description: null, "
+        "gender: 'MALE', id: 1, movieId: 12, name: 'Andy Dufresne', status: 'OPEN'})",
+        "pm.expect(pm.response.headers.get('ETag')).to.match(/^\"[0-9a-f]{64}\"$/)"],
+        save={"roleETag": "pm.response.headers.get('ETag')"})
+    items += [
+        case("Get role 1, If-None-Match: not modified", "GET", "/roles/1", "assistant",
+             headers={"If-None-Match": "{{roleETag}}"}, status=304),
+        case("Get an absent role", "GET", "/roles/987654", "assistant", status=404),
+        case("Patch role 1 as assistant: forbidden", "PATCH", "/roles/1", "assistant",
+             body=[{"op": "add", "path": "/billing", "value": 2}], ctype=jp, status=403),
+        case("Patch role 1 as director", "PATCH", "/roles/1", "director",
+             body=[{"op": "add", "path": "/billing", "value": 2}], ctype=jp, headers={"If-Match": "{{roleETag}}"},
+             checks=["pm.expect(b.id).to.equal(1)"]),
+        case("Patch role 1 as producer", "PATCH", "/roles/1", "producer",
+             body=[{"op": "add", "path": "/description", "value": "A banker."}], ctype=jp,
+             checks=["pm.expect(b.id).to.equal(1)"]),
+        case("Patch role 1 again: nothing changes", "PATCH", "/roles/1", "director",
+             body=[{"op": "add", "path": "/billing", "value": 2}], ctype=jp, status=204),
+        case("Patch role 1 with a stale If-Match", "PATCH", "/roles/1", "director",
+             body=[{"op": "add", "path": "/name", "value": "X"}], ctype=jp, headers={"If-Match": "{{roleETag}}"},
+             status=412),
+        case("Patch role 1: ageMin above ageMax", "PATCH", "/roles/1", "director",
+             body=[{"op": "add", "path": "/ageMin", "value": 71}], ctype=jp, status=400),
+        case("Patch role 1: billing taken", "PATCH", "/roles/1", "director",
+             body=[{"op": "add", "path": "/billing", "value": 1}], ctype=jp, status=400),
+        case("Patch an absent role", "PATCH", "/roles/987654", "director",
+             body=[{"op": "add", "path": "/name", "value": "X"}], ctype=jp, status=404),
+    ]
+    items += by_role("List role 1's candidates", "GET", "/roles/1/candidates", "read:movies", 200,
+                     ["pm.expect(b.totalCandidates).to.equal(0)"])
+    items += by_role("Actors who fit role 1", "GET", "/roles/1/matches", "read:movies", 200,
+                     ["pm.expect(b.actors.every(a => a.gender === 'MALE' && a.age >= 30 && a.age <= 70)).to.be.true",
+                      "pm.expect(b.actors.map(a => a.name)).to.include('Denzel Washington')"])
+    items += [
+        case("Add a candidate as assistant: forbidden", "POST", "/roles/1/candidates", "assistant",
+             body={"actorId": 20}, status=403),
+        case("Add a candidate (director)", "POST", "/roles/1/candidates", "director",
+             body={"actorId": 20}, status=201, checks=["pm.expect(b.id).to.equal(20)"]),
+        case("Add a candidate (producer)", "POST", "/roles/1/candidates", "producer",
+             body={"actorId": 21}, status=201, checks=["pm.expect(b.id).to.equal(21)"]),
+        case("Add a candidate again: duplicate", "POST", "/roles/1/candidates", "director",
+             body={"actorId": 20}, status=400),
+        case("Add an absent actor", "POST", "/roles/1/candidates", "director", body={"actorId": 987654}, status=400),
+        case("Add a candidate to an absent role", "POST", "/roles/987654/candidates", "director",
+             body={"actorId": 20}, status=404),
+        case("Matches leave candidates out", "GET", "/roles/1/matches", "assistant",
+             checks=["pm.expect(b.actors.map(a => a.id)).to.not.include(21)"]),
+        case("Candidates of a stage", "GET", "/roles/1/candidates?stage=SUGGESTED", "assistant", checks=[
+            "pm.expect(b.candidates.map(c => c.actor.name)).to.eql(['Denzel Washington', 'Viola Davis'])",
+            "pm.expect(b.candidates[0].otherRoles).to.eql([])"]),
+        case("Candidates of an unknown stage", "GET", "/roles/1/candidates?stage=NOPE", "assistant", status=400),
+        case("Shortlist as assistant: forbidden", "PATCH", "/roles/1/candidates/21", "assistant",
+             body=[{"op": "add", "path": "/stage", "value": "SHORTLISTED"}], ctype=jp, status=403),
+        case("Shortlist and rate (director)", "PATCH", "/roles/1/candidates/21", "director",
+             body=[{"op": "add", "path": "/stage", "value": "SHORTLISTED"}, {"op": "add", "path": "/rating", "value": 5},
+                   {"op": "add", "path": "/tags", "value": ["callback-1"]}], ctype=jp,
+             checks=["pm.expect(b.id).to.equal(21)"]),
+        case("Rating out of range", "PATCH", "/roles/1/candidates/21", "director",
+             body=[{"op": "add", "path": "/rating", "value": 6}], ctype=jp, status=400),
+        case("Book (producer)", "PATCH", "/roles/1/candidates/21", "producer",
+             body=[{"op": "add", "path": "/stage", "value": "BOOKED"}], ctype=jp,
+             checks=["pm.expect(b.id).to.equal(21)"]),
+        case("Booking made the cast link", "GET", "/movies/12", "assistant", checks=[
+            "pm.expect(b.movie.actors.map(a => a.name)).to.eql(['Denzel Washington', 'Viola Davis'])"]),
+        case("Booking cast the role", "GET", "/roles/1", "assistant",
+             checks=["pm.expect(b.role.status).to.equal('CAST')", "pm.expect(b.role.candidateCount).to.equal(2)"]),
+        case("A second booking in the role", "PATCH", "/roles/1/candidates/20", "director",
+             body=[{"op": "add", "path": "/stage", "value": "BOOKED"}], ctype=jp, status=409),
+        case("Back out of BOOKED", "PATCH", "/roles/1/candidates/21", "director",
+             body=[{"op": "add", "path": "/stage", "value": "CALLBACK"}], ctype=jp, status=409),
+        case("Remove a booked candidate", "DELETE", "/roles/1/candidates/21", "director", status=409),
+        case("Release (director)", "PATCH", "/roles/1/candidates/21", "director",
+             body=[{"op": "add", "path": "/stage", "value": "RELEASED"}], ctype=jp),
+        case("Releasing removed the cast link", "GET", "/movies/12", "assistant", checks=[
+            "pm.expect(b.movie.actors.map(a => a.name)).to.eql(['Viola Davis'])"]),
+        case("Remove a candidate as assistant: forbidden", "DELETE", "/roles/1/candidates/21", "assistant",
+             status=403),
+        case("Remove a candidate (director)", "DELETE", "/roles/1/candidates/21", "director",
+             checks=["pm.expect(b.id).to.equal(21)"]),
+        case("Remove a candidate (producer)", "DELETE", "/roles/1/candidates/20", "producer",
+             checks=["pm.expect(b.id).to.equal(20)"]),
+        case("Remove it again: not found", "DELETE", "/roles/1/candidates/20", "producer", status=404),
+    ]
+    items += by_role("Filter actors", "GET", "/actors?gender=FEMALE&ageMin=60", "read:actors", 200, [
+        "pm.expect(b.actors.every(a => a.gender === 'FEMALE' && a.age >= 60)).to.be.true",
+        "pm.expect(b.totalActors).to.equal(b.actors.length)"])
+    items += [
+        case("Filter actors with search", "GET", "/actors?search=jodie&gender=FEMALE", "assistant",
+             checks=["pm.expect(b.actors.map(a => a.name)).to.eql(['Jodie Foster'])"]),
+        case("Filter actors: age not an integer", "GET", "/actors?ageMin=x", "assistant", status=400),
+        case("Filter actors: unknown gender", "GET", "/actors?gender=OTHER", "assistant", status=400),
+        case("Delete role 2 as assistant: forbidden", "DELETE", "/roles/2", "assistant", status=403),
+        case("Delete role 2 (director)", "DELETE", "/roles/2", "director", checks=["pm.expect(b.id).to.equal(2)"]),
+        case("Delete role 1 (producer)", "DELETE", "/roles/1", "producer", checks=["pm.expect(b.id).to.equal(1)"]),
+        case("Delete role 1 again: not found", "DELETE", "/roles/1", "producer", status=404),
+    ]
+    return {"name": "Roles", "item": items}
+
+
 def deletions():
     items = []
     items += [
@@ -373,6 +498,30 @@ def deletions():
     return {"name": "Deletions", "item": items}
 
 
+# audit: the audit log (docs/audit.md), read after the writes above.
+def audit():
+    items = []
+    items += [
+        case("Audit log as assistant: forbidden", "GET", "/audit", "assistant", status=403),
+        case("Audit log as director: forbidden", "GET", "/audit", "director", status=403),
+        case("Audit log without a token", "GET", "/audit", status=401),
+        case("Audit log (producer): newest first", "GET", "/audit", "producer", checks=[
+            "pm.expect(b.entries.length).to.equal(10)",
+            "pm.expect(b.totalEntries).to.be.above(10)",
+            "pm.expect(b.entries[0]).to.include({action: 'delete', entity: 'movie', id: '12'})",
+            "pm.expect(b.entries[0].after).to.equal(null)"]),
+        case("Audit log of one movie", "GET", "/audit?entity=movie&id=12", "producer", checks=[
+            "pm.expect(b.entries.map(e => e.action)[0]).to.equal('delete')",
+            "pm.expect(b.entries.map(e => e.action).slice(-1)[0]).to.equal('create')",
+            "pm.expect(b.entries.every(e => e.entity === 'movie' && e.id === '12')).to.be.true"]),
+        case("Audit log of the seed", "GET", "/audit?entity=database", "producer", checks=[
+            "pm.expect(b.entries[0].action).to.equal('seed')"]),
+        case("Audit log: an unknown entity", "GET", "/audit?entity=dragons", "producer", status=400),
+        case("Audit log: an id that is too long", "GET", "/audit?id=" + "x" * 129, "producer", status=400),
+    ]
+    return {"name": "Audit", "item": items}
+
+
 def collection():
     return {
         "info": {
@@ -385,8 +534,9 @@ def collection():
         "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": COLLECTION_TEST}}],
         "variable": [{"key": "movieId", "value": ""}, {"key": "actorId", "value": ""},
                      {"key": "actor2Id", "value": ""}, {"key": "movie2ETag", "value": ""},
-                     {"key": "movieETag", "value": ""}, {"key": "loginToken", "value": ""}],
-        "item": [service(), authentication(), identity(), movies(), actors(), casts(), deletions()],
+                     {"key": "movieETag", "value": ""}, {"key": "loginToken", "value": ""},
+                     {"key": "roleETag", "value": ""}],
+        "item": [service(), authentication(), identity(), movies(), actors(), casts(), roles(), deletions(), audit()],
     }
 
 

@@ -86,6 +86,7 @@ struct config {
     int read_sticky_s;      /* READ_AFTER_WRITE_SECONDS: a writer's reads go to the primary this long */
     char *metrics_token;    /* METRICS_TOKEN: bearer for /metrics; NULL = loopback clients only */
     bool cache;             /* CACHE: representation cache (SQLite only), default on */
+    bool group_commit;      /* GROUP_COMMIT: many writes to one commit (SQLite only), default on */
 };
 
 /* Reads a variable; returns NULL when unset. */

@@ -29,6 +29,10 @@ int cli_open_migrated(const struct config *cfg, int pool_size, struct store_pool
 /* The body of a command that works on the migrated database; returns an exit code. */
 typedef int (*cli_db_fn)(const struct config *cfg, const struct store_ops *ops, struct store_conn *conn,
                          void *ctx);
+/* audit: the writes of the pool's connections (and of conn, taken from it
+ * already; may be NULL) are logged as "cli:<login name>" (cli_subject.c). */
+void cli_audit_subject(struct store_pool *pool, struct store_conn *conn);
+
 /* Loads the configuration, opens and migrates the database, runs fn, cleans up. */
 int cli_with_database(cli_db_fn fn, void *ctx);
 

@@ -65,6 +65,7 @@ int cmd_keys(int argc, char **argv) {
     struct store_conn *conn = NULL;
     int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
     if (rc != EXIT_OK) return config_free(&cfg), rc;
+    cli_audit_subject(pool, NULL);   /* audit */
     store_release(pool, conn);
     struct keyring *keys = NULL;
     char err[512] = "", kid[128] = "";

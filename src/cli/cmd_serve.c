@@ -7,6 +7,7 @@
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "http/rep_cache.h"
+#include "http/write_batch.h"
 #include "auth/login_service.h"
 #include "http/metrics.h"
 #include "http/read_routing.h"
@@ -16,6 +17,7 @@
 
 #define DRAIN_MS 10000
 #define LOGIN_QUEUE 64   /* sign-ins waiting for a hashing thread; more get 503 */
+#define WRITE_QUEUE 4096 /* writes waiting for the writer thread; more get 503 */
 
 static void stop_login(struct login_service *login, struct work_pool *workers) {
     work_pool_free(workers);  /* finishes queued sign-ins first */
@@ -36,6 +38,7 @@ static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
 
 /* What run() made for the server (not the primary pool, which the caller owns). */
 static void app_free(struct app *app, struct keyring *keys) {
+    write_batch_free(app->batch);
     rep_cache_free(app->cache);
     sticky_free(app->sticky);
     store_pool_close(app->read_pool);
@@ -87,6 +90,13 @@ static int run(const struct config *cfg, struct store_pool *pool) {
      * another connection wrote (SQLite); see docs/architecture.md. */
     if (cfg->cache && store_pool_ops(pool)->changed_elsewhere && !(app.cache = rep_cache_new())) {
         cli_error("out of memory");
+        app_free(&app, keys);
+        return EXIT_RUNTIME;
+    }
+    /* One commit for many writes where the engine writes one at a time (SQLite). */
+    if (cfg->group_commit && store_pool_ops(pool)->serial_writes &&
+        !(app.batch = write_batch_new(&app, WRITE_QUEUE))) {
+        cli_error("cannot start the writer thread");
         app_free(&app, keys);
         return EXIT_RUNTIME;
     }

@@ -65,6 +65,7 @@ int cmd_token(int argc, char **argv) {
         config_free(&cfg);
         return rc;
     }
+    cli_audit_subject(pool, conn);   /* audit: a first signing key is made by this user */
     store_release(pool, conn);
     struct auth *auth = NULL;
     struct keyring *keys = NULL;

@@ -73,6 +73,7 @@ int cli_with_database(cli_db_fn fn, void *ctx) {
     struct store_conn *conn = NULL;
     int rc = cli_open_migrated(&cfg, 1, &pool, &conn);
     if (rc == EXIT_OK) {
+        cli_audit_subject(pool, conn);   /* audit */
         rc = fn(&cfg, store_pool_ops(pool), conn, ctx);
         store_release(pool, conn);
         store_pool_close(pool);

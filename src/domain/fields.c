@@ -49,6 +49,7 @@ const struct field *field_find(const struct resource *r, const char *wire) {
 
 static void set_null(const struct field *f, void *obj) {
     if (f->type == FT_ENUM) *AT(obj, f, int) = -1;
+    else if (f->type == FT_INT_OPT) *AT(obj, f, int32_t) = FIELD_INT_NULL;
     else *AT(obj, f, const char *) = NULL;
 }
 
@@ -114,6 +115,7 @@ int field_set(const struct field *f, void *obj, const json_t *v, bool empty_is_n
     case FT_DATE:
         return set_string(f, obj, v, empty_is_null, a, msg);
     case FT_INT:
+    case FT_INT_OPT:
         if (!json_is_integer(v)) {
             *msg = "must be an integer";
             return -1;
@@ -145,6 +147,10 @@ static void write_field(struct jw *w, const struct field *f, const void *obj) {
     switch (f->type) {
     case FT_ID: jw_int(w, *AT_CONST(obj, f, int64_t)); break;
     case FT_INT: jw_int(w, *AT_CONST(obj, f, int32_t)); break;
+    case FT_INT_OPT:
+        if (*AT_CONST(obj, f, int32_t) == FIELD_INT_NULL) jw_null(w);
+        else jw_int(w, *AT_CONST(obj, f, int32_t));
+        break;
     case FT_ENUM: jw_str(w, f->enum_name(*AT_CONST(obj, f, int))); break;
     case FT_STRING:
     case FT_DATE: jw_str(w, *AT_CONST(obj, f, char *)); break;

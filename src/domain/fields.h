@@ -19,7 +19,10 @@ enum field_type {
     FT_INT,     /* int32_t; min..max */
     FT_ENUM,    /* int; -1 is null; names via enum_name/enum_parse */
     FT_DATE,    /* const char * "YYYY-MM-DD" */
+    FT_INT_OPT, /* int32_t; min..max; FIELD_INT_NULL is null (roles: ages, billing) */
 };
+
+#define FIELD_INT_NULL INT32_MIN
 
 struct field {
     const char *wire;          /* camelCase name on the wire and in patch paths */

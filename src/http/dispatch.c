@@ -13,6 +13,7 @@
 #include "http/response.h"
 #include "http/routes.h"
 #include "http/server.h"
+#include "http/write_batch.h"
 
 #define DB_WAIT_MS 5000
 
@@ -39,6 +40,8 @@ struct store_conn *request_db(struct request *rq, struct response *rs) {
     if (st != STORE_OK) {
         rq->db = NULL;
         response_store_error(rq, rs, st);
+    } else {   /* audit: the request's writes are logged as its token's subject */
+        store_pool_ops(rq->db_pool)->set_subject(rq->db, request_subject(rq));
     }
     return rq->db;
 }
@@ -117,6 +120,11 @@ void dispatch_run(struct request *rq, struct response *rs) {
     } else {
         if (!rq->body) rq->body = "";
         rs->status = 200;
+        if (write_batch_takes(rq)) {   /* the writer thread runs it and answers (write_batch.h) */
+            rq->defer = write_batch_defer;
+            rq->defer_arg = rs;
+            return;
+        }
         rq->route->handler(rq, rs);
         /* Whatever a write changed (committed by now), no cached representation
          * survives it; this happens before the answer is sent. */

@@ -37,7 +37,34 @@ void entity_delete(struct request *rq, struct response *rs);
 void handle_cast_create(struct request *rq, struct response *rs);
 void handle_cast_delete(struct request *rq, struct response *rs);
 
+/* roles: casting.md roles, candidates, matches and the actor filters
+ * (handlers_roles.c, handlers_candidates.c, handlers_matches.c). */
+void roles_list(struct request *rq, struct response *rs);
+void role_create(struct request *rq, struct response *rs);
+void role_get(struct request *rq, struct response *rs);
+void role_patch(struct request *rq, struct response *rs);
+void role_delete(struct request *rq, struct response *rs);
+void candidates_list(struct request *rq, struct response *rs);
+void candidate_create(struct request *rq, struct response *rs);
+void candidate_patch_handler(struct request *rq, struct response *rs);
+void candidate_delete(struct request *rq, struct response *rs);
+void role_matches(struct request *rq, struct response *rs);
+void actors_list(struct request *rq, struct response *rs);   /* entity_list, or filtered */
+/* Shared by those: {"<key>":<json>,"success":true}; a write transaction on
+ * the request's connection (false: rs filled); commit (false: rolled back,
+ * rs filled); roll back and answer status/message, or a store failure
+ * (CONFLICT: 400 with the store's sentence); the list offset of ?page=. */
+void casting_respond(struct response *rs, int status, const char *key, const struct strbuf *json);
+bool casting_begin(struct request *rq, struct response *rs);
+bool casting_commit(struct request *rq, struct response *rs);
+void casting_fail(struct request *rq, struct response *rs, int status, const char *message);
+void casting_store_fail(struct request *rq, struct response *rs, enum store_status st);
+int64_t casting_offset(const struct request *rq);
+
 void handle_health(struct request *rq, struct response *rs);
+
+/* audit: GET /audit (handlers_audit.c) */
+void handle_audit_list(struct request *rq, struct response *rs);
 
 /* The built-in identity (handlers_auth.c). */
 void handle_jwks(struct request *rq, struct response *rs);

@@ -21,6 +21,7 @@ struct route;
 struct login_service;
 struct work_pool;
 struct rep_cache;
+struct write_batch;
 
 /* Where a request comes from: the libmicrohttpd connection when serving
  * (server.c), plain lists in dispatch_request()'s callers. header and query
@@ -47,6 +48,7 @@ struct app {
     struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
+    struct write_batch *batch;  /* group commit of writes (SQLite, write_batch.h), or NULL */
 };
 
 struct request {
@@ -96,6 +98,11 @@ void request_resume(struct request *rq);
 /* The database connection for this request, acquiring it on first use. On
  * failure fills rs with 503/500 and returns NULL. */
 struct store_conn *request_db(struct request *rq, struct response *rs);
+/* Who the request's writes are logged as (audit): its token's subject. */
+static inline const char *request_subject(const struct request *rq) {
+    return rq->claims.sub[0] ? rq->claims.sub : "anonymous";
+}
+
 static inline const struct store_ops *request_ops(const struct request *rq) {
     return store_pool_ops(rq->app->pool);
 }

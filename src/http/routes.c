@@ -30,7 +30,7 @@ static const struct route routes[] = {
     {"PATCH",  "/movies/{id}",                        PERM_MODIFY_MOVIES, BODY_JSON_PATCH, entity_patch, &movie_api},
     {"DELETE", "/movies/{id}",                        PERM_DELETE_MOVIES, BODY_NONE,       entity_delete, &movie_api},
 
-    {"GET",    "/actors",                             PERM_READ_ACTORS,   BODY_NONE,       entity_list, &actor_api},
+    {"GET",    "/actors",                             PERM_READ_ACTORS,   BODY_NONE,       actors_list, &actor_api},
     {"POST",   "/actors",                             PERM_CREATE_ACTORS, BODY_JSON,       entity_create, &actor_api},
     {"GET",    "/actors/{id}",                        PERM_READ_ACTORS,   BODY_NONE,       entity_get, &actor_api},
     {"PATCH",  "/actors/{id}",                        PERM_MODIFY_ACTORS, BODY_JSON_PATCH, entity_patch, &actor_api},
@@ -43,6 +43,20 @@ static const struct route routes[] = {
 
     {"POST",   "/casts",                              PERM_CREATE_CASTS,  BODY_JSON,       handle_cast_create, NULL},
     {"DELETE", "/casts/movies/{id}/actors/{id}",      PERM_DELETE_CASTS,  BODY_NONE,       handle_cast_delete, NULL},
+
+    /* roles: casting.md "Roles", "Candidates", "Finding actors" (GET /actors filters: actors_list above) */
+    {"GET",    "/movies/{id}/roles",                  PERM_READ_MOVIES,   BODY_NONE,       roles_list, NULL},
+    {"POST",   "/movies/{id}/roles",                  PERM_MODIFY_MOVIES, BODY_JSON,       role_create, NULL},
+    {"GET",    "/roles/{id}",                         PERM_READ_MOVIES,   BODY_NONE,       role_get, NULL},
+    {"PATCH",  "/roles/{id}",                         PERM_MODIFY_MOVIES, BODY_JSON_PATCH, role_patch, NULL},
+    {"DELETE", "/roles/{id}",                         PERM_MODIFY_MOVIES, BODY_NONE,       role_delete, NULL},
+    {"GET",    "/roles/{id}/candidates",              PERM_READ_MOVIES,   BODY_NONE,       candidates_list, NULL},
+    {"POST",   "/roles/{id}/candidates",              PERM_CREATE_CASTS,  BODY_JSON,       candidate_create, NULL},
+    {"PATCH",  "/roles/{id}/candidates/{id}",         PERM_CREATE_CASTS,  BODY_JSON_PATCH, candidate_patch_handler, NULL},
+    {"DELETE", "/roles/{id}/candidates/{id}",         PERM_DELETE_CASTS,  BODY_NONE,       candidate_delete, NULL},
+    {"GET",    "/roles/{id}/matches",                 PERM_READ_MOVIES,   BODY_NONE,       role_matches, NULL},
+    /* audit: the audit log, producers only */
+    {"GET",    "/audit",                              PERM_CREATE_MOVIES, BODY_NONE,       handle_audit_list, NULL},
 };
 
 #define N_ROUTES (sizeof routes / sizeof routes[0])

@@ -90,6 +90,15 @@ enum store_stmt {
     ST_KEY_INSERT,                                 /* (kid, public_jwk, private_enc, now) -> 1 */
     ST_KEY_LIST,                                   /* (now) -> KEY_COLS of keys still published */
     ST_KEY_RETIRE,                                 /* (now, expires_at) -> 1 per key retired */
+    /* roles: casting.md roles, candidates, booking, actor filters (sql_roles.h, query_roles.c) */
+    ST_ROLE_MOVIE_EXISTS, ST_ROLE_COUNT, ST_ROLE_PAGE, ST_ROLE_GET, ST_ROLE_INSERT, ST_ROLE_UPDATE,
+    ST_ROLE_DELETE, ST_ROLE_LOCK, ST_ROLE_SET_STATUS,
+    ST_CAND_COUNT, ST_CAND_PAGE, ST_CAND_GET, ST_CAND_OTHERS, ST_CAND_INSERT, ST_CAND_UPDATE, ST_CAND_DELETE,
+    ST_ROLE_BOOKED, ST_ACTOR_BOOKED_IN_MOVIE, ST_ACTOR_FIND_COUNT, ST_ACTOR_FIND_PAGE,
+    /* audit (query_audit.c, sql_audit.h) */
+    ST_AUDIT_NOTE,                                 /* (subject, entity, id, action, after, now) -> id */
+    ST_AUDIT_COUNT,                                /* (entity, id, subject) -> n; NULL = any */
+    ST_AUDIT_PAGE,                                 /* (entity, id, subject, limit, offset) -> AUDIT_COLS */
     ST_COUNT
 };
 
@@ -135,6 +144,10 @@ struct store_driver {
 struct store_conn {
     const struct store_driver *drv;
     char err[192];             /* the last failure's one-sentence reason */
+    /* audit: who writes are logged as (set_subject; "system" by default) and
+     * whether per-row logging is off (a bulk seed). */
+    char subject[AUDIT_SUBJECT_MAX + 1];
+    bool audit_off;
 };
 
 /* Runs s to its end; *first (may be NULL) gets column 0 of the first row,
@@ -182,6 +195,51 @@ enum store_status store_q_key_insert(struct store_conn *c, const struct signing_
 enum store_status store_q_key_list(struct store_conn *c, int64_t now, struct arena *a,
                                    struct signing_key_row **out, size_t *n);
 enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t expires_at);
+/* audit (query_audit.c) */
+enum store_status store_q_set_subject(struct store_conn *c, const char *subject);
+enum store_status store_q_audit_note(struct store_conn *c, const char *entity, const char *id, const char *action,
+                                     const char *after);
+enum store_status store_q_audit_list(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
+                                     struct arena *a, struct audit_page *out);
+
+/* Rows of an actor *_GET or *_PAGE statement -> actors with their movies (query.c). */
+enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                     struct arena *a, struct actor_full **items, size_t *count);
+
+/* The ENTITY_NCOLS actor columns from col on; false on a value the domain rejects (query.c). */
+bool store_q_read_actor(struct store_cursor *cur, int col, struct arena *a, struct actor *m);
+
+/* roles: the casting workflow's operations (query_roles.c) */
+enum store_status store_q_role_list(struct store_conn *c, int64_t movie_id, int64_t offset, int limit,
+                                    struct arena *a, struct role_page *out);
+enum store_status store_q_role_get(struct store_conn *c, int64_t id, struct arena *a, struct movie_role *out);
+enum store_status store_q_role_insert(struct store_conn *c, const struct movie_role *r, int64_t *id_out);
+enum store_status store_q_role_update(struct store_conn *c, const struct movie_role *r);
+enum store_status store_q_role_delete(struct store_conn *c, int64_t id);
+enum store_status store_q_role_lock(struct store_conn *c, int64_t id);
+enum store_status store_q_role_set_status(struct store_conn *c, int64_t id, int status);
+enum store_status store_q_candidate_list(struct store_conn *c, int64_t role_id, int stage, int64_t offset, int limit,
+                                         struct arena *a, struct candidate_page *out);
+enum store_status store_q_candidate_get(struct store_conn *c, int64_t role_id, int64_t actor_id, struct arena *a,
+                                        struct candidate *out);
+enum store_status store_q_candidate_insert(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now);
+enum store_status store_q_candidate_update(struct store_conn *c, const struct candidate *cd, int64_t now);
+enum store_status store_q_candidate_delete(struct store_conn *c, int64_t role_id, int64_t actor_id);
+enum store_status store_q_role_booked(struct store_conn *c, int64_t role_id, int64_t *actor_id);
+enum store_status store_q_actor_booked_in_movie(struct store_conn *c, int64_t movie_id, int64_t actor_id,
+                                                int64_t except_role, struct arena *a, int64_t *role_id,
+                                                const char **role_name);
+enum store_status store_q_actor_find(struct store_conn *c, const struct actor_filter *f, int64_t offset, int limit,
+                                     struct arena *a, struct actor_page *out);
+
+#define STORE_ROLES_OPS \
+    .role_list = store_q_role_list, .role_get = store_q_role_get, .role_insert = store_q_role_insert, \
+    .role_update = store_q_role_update, .role_delete = store_q_role_delete, .role_lock = store_q_role_lock, \
+    .role_set_status = store_q_role_set_status, .candidate_list = store_q_candidate_list, \
+    .candidate_get = store_q_candidate_get, .candidate_insert = store_q_candidate_insert, \
+    .candidate_update = store_q_candidate_update, .candidate_delete = store_q_candidate_delete, \
+    .role_booked = store_q_role_booked, .actor_booked_in_movie = store_q_actor_booked_in_movie, \
+    .actor_find = store_q_actor_find
 
 /* The ops entries both engines fill the same way, to list once per engine. */
 #define STORE_QUERY_OPS \
@@ -194,7 +252,8 @@ enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t 
     .actor_delete = store_q_actor_delete, .actor_lock = store_q_actor_lock, \
     .cast_insert = store_q_cast_insert, .cast_delete = store_q_cast_delete, \
     .is_empty = store_q_is_empty, .clear = store_q_clear, .sync_ids = store_q_sync_ids, \
-    STORE_IDENTITY_OPS
+    STORE_ROLES_OPS, \
+    STORE_IDENTITY_OPS, STORE_AUDIT_OPS
 
 #define STORE_IDENTITY_OPS \
     .user_insert = store_q_user_insert, .user_get = store_q_user_get, .user_get_id = store_q_user_get_id, \
@@ -203,5 +262,8 @@ enum store_status store_q_key_retire(struct store_conn *c, int64_t now, int64_t 
     .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
     .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
     .key_list = store_q_key_list, .key_retire = store_q_key_retire
+
+/* audit: set_subject and audit_rows are the engine's own */
+#define STORE_AUDIT_OPS .audit_note = store_q_audit_note, .audit_list = store_q_audit_list
 
 #endif

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/sql_roles.h"
+#include "store/sql_audit.h"
 #include "util/embedded.h"
 
 #define PG_MAX_PARAMS 8
@@ -21,11 +23,12 @@
 struct pg_conn {
     struct store_conn base;
     PGconn *pg;
-    uint64_t prepared;   /* bit s: statement s is prepared on this session */
+    uint64_t prepared[(ST_COUNT + 63) / 64];   /* bit s: statement s is prepared on this session */
     bool in_tx;          /* begin() succeeded; commit() or rollback() not called yet */
+    /* audit: the subject last set on the session (audition.subject); "" unknown */
+    char applied[AUDIT_SUBJECT_MAX + 1];
 };
 
-_Static_assert(ST_COUNT <= 64, "pg_conn.prepared is a 64-bit mask");
 
 static struct pg_conn *pg(struct store_conn *c) {
     return (struct pg_conn *)c;
@@ -39,6 +42,9 @@ static struct pg_conn *pg(struct store_conn *c) {
  * serves ILIKE $1 in generic plans too; $2, the prefilter, is not needed here. */
 #define PG_INDEXED(col) col " ILIKE $1 AND $2::text IS NOT NULL"
 #define PG_BYTES " COLLATE \"C\""   /* byte order, as SQLite's BINARY */
+/* roles (sql_roles.h): a typed parameter marker, and ILIKE as in PG_MATCH. */
+#define PG_P(n, type) "$" #n "::" #type
+#define PG_LIKE(col, p) col " ILIKE " p
 #define PG_NEW_ID(table) "COALESCE(NULLIF($1::bigint, 0), nextval(pg_get_serial_sequence('" table "', 'id')))"
 #define PG_SYNC(table) \
     "SELECT setval(pg_get_serial_sequence('" table "', 'id'), coalesce(max(id), 0) + 1, false) FROM " table
@@ -108,6 +114,9 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = PG_SYNC("movies"),
     [ST_SYNC_ACTORS] = PG_SYNC("actors"),
     IDENTITY_SQL("$1", "$2", "$3", "$4", "$5", "$6")
+    /* roles: casting.md roles, candidates, booking, actor filters */
+    ROLES_SQL(PG_P, PG_LIKE, PG_BYTES, " FOR UPDATE")
+    AUDIT_SQL("$1", "$2", "$3", "$4", "$5", "$6")
 };
 
 /* Statements that may run again on a fresh session when the old one died
@@ -119,6 +128,11 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
     case ST_USER_GET: case ST_USER_GET_ID: case ST_USER_LIST: case ST_USER_COUNT:
     case ST_USER_ENABLED_IDS: case ST_KEY_LIST:
+    /* roles: the reads */
+    case ST_ROLE_MOVIE_EXISTS: case ST_ROLE_COUNT: case ST_ROLE_PAGE: case ST_ROLE_GET:
+    case ST_CAND_COUNT: case ST_CAND_PAGE: case ST_CAND_GET: case ST_CAND_OTHERS:
+    case ST_ACTOR_FIND_COUNT: case ST_ACTOR_FIND_PAGE:
+    case ST_AUDIT_COUNT: case ST_AUDIT_PAGE:   /* audit */
         return true;
     default:
         return false;
@@ -176,8 +190,9 @@ static enum store_status pg_exec_text(struct pg_conn *c, const char *sql) {
 
 /* A new session: nothing prepared on it yet, dates written as YYYY-MM-DD. */
 static enum store_status pg_setup(struct pg_conn *c) {
-    c->prepared = 0;
+    memset(c->prepared, 0, sizeof c->prepared);
     c->in_tx = false;
+    c->applied[0] = '\0';   /* audit: a new session has no subject yet */
     return pg_exec_text(c, "SET datestyle = ISO, YMD");
 }
 
@@ -209,13 +224,40 @@ static enum store_status pg_ready(struct pg_conn *c) {
 static PGresult *pg_run(struct pg_conn *c, enum store_stmt s, int n, const char *const *vals) {
     char name[8];
     snprintf(name, sizeof name, "s%d", (int)s);
-    if (!(c->prepared & (UINT64_C(1) << s))) {
+    uint64_t bit = UINT64_C(1) << (s % 64);
+    if (!(c->prepared[s / 64] & bit)) {
         PGresult *r = PQprepare(c->pg, name, pg_sql[s], 0, NULL);
         if (PQresultStatus(r) != PGRES_COMMAND_OK) return r;
         PQclear(r);
-        c->prepared |= UINT64_C(1) << s;
+        c->prepared[s / 64] |= bit;
     }
     return PQexecPrepared(c->pg, name, n, vals, NULL, NULL, 0);
+}
+
+/* ---- audit: the subject the triggers of 0008_audit log ---- */
+
+/* Before a statement that may write: the connection's subject becomes the
+ * session's audition.subject, with a round trip only when it changed. */
+static enum store_status pg_apply_subject(struct pg_conn *c, enum store_stmt s) {
+    if (pg_may_retry(s) || s == ST_COMMIT || s == ST_ROLLBACK) return STORE_OK;
+    if (c->applied[0] && strcmp(c->applied, c->base.subject) == 0) return STORE_OK;
+    const char *vals[1] = {c->base.subject};
+    PGresult *r = PQexecParams(c->pg, "SELECT set_config('audition.subject', $1, false)", 1, NULL, vals, NULL, NULL, 0);
+    enum store_status st = PQresultStatus(r) == PGRES_TUPLES_OK ? STORE_OK : pg_fail(c, r);
+    PQclear(r);
+    if (st == STORE_OK) snprintf(c->applied, sizeof c->applied, "%s", c->base.subject);
+    return st;
+}
+
+/* Per-row logging off or on until the end of the transaction (a local setting). */
+static enum store_status pg_audit_rows(struct store_conn *base, bool on) {
+    struct pg_conn *c = pg(base);
+    c->base.audit_off = !on;
+    PGresult *r = PQexec(c->pg, on ? "SELECT set_config('audition.audit_rows', 'on', true)"
+                                   : "SELECT set_config('audition.audit_rows', 'off', true)");
+    enum store_status st = PQresultStatus(r) == PGRES_TUPLES_OK ? STORE_OK : pg_fail(c, r);
+    PQclear(r);
+    return st;
 }
 
 /* A statement that meets a dead session is tried once more on a new one
@@ -235,6 +277,7 @@ static enum store_status pg_query(struct store_conn *base, enum store_stmt s, co
     }
     for (int attempt = 0;; attempt++) {
         enum store_status st = pg_ready(c);
+        if (st == STORE_OK) st = pg_apply_subject(c, s);   /* audit */
         if (st != STORE_OK) return st;
         PGresult *r = pg_run(c, s, (int)n, vals);
         ExecStatusType rs = PQresultStatus(r);
@@ -305,6 +348,7 @@ static enum store_status pg_open(const char *url, struct store_conn **out, char 
         return STORE_ERROR;
     }
     c->base.drv = &pg_driver;
+    store_q_set_subject(&c->base, NULL);
     /* Later keywords win: the URL may change the first two, not the encoding. */
     static const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname",
                                        "client_encoding", NULL};
@@ -341,6 +385,7 @@ static enum store_status pg_commit(struct store_conn *base) {
     enum store_status st;
     if (PQstatus(c->pg) == CONNECTION_OK && PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
         st = pg_exec(c, ST_ROLLBACK);
+        c->applied[0] = '\0';   /* audit: undone with the transaction */
         st = store_fail(base, st == STORE_OK ? STORE_ERROR : st, "The transaction had failed and was rolled back.");
     } else {
         st = pg_exec(c, ST_COMMIT);
@@ -354,7 +399,13 @@ static enum store_status pg_rollback(struct store_conn *base) {
     struct pg_conn *c = pg(base);
     c->in_tx = false;
     if (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) == PQTRANS_IDLE) return STORE_OK;
+    c->applied[0] = '\0';   /* audit: a set_config inside it is undone */
     return pg_exec(c, ST_ROLLBACK);
+}
+
+/* PostgreSQL does not nest: a transaction or none. */
+static int pg_tx_depth(struct store_conn *base) {
+    return pg(base)->in_tx ? 1 : 0;
 }
 
 /* ---- migrations ---- */
@@ -426,5 +477,7 @@ const struct store_ops store_pg_ops = {
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,
+    .tx_depth = pg_tx_depth,
+    .set_subject = store_q_set_subject, .audit_rows = pg_audit_rows,   /* audit */
     STORE_QUERY_OPS,
 };

@@ -23,6 +23,7 @@ struct store_pool {
     struct store_conn **idle;    /* size slots */
     uint64_t waits;              /* acquires that found no connection free and waited */
     uint64_t timeouts;           /* acquires that gave up (time-out or connect failure) */
+    char *subject;               /* audit: every connection's subject when handed out; NULL "system" */
 };
 
 static void deadline_after(struct timespec *ts, int ms) {
@@ -40,6 +41,7 @@ static void pool_free(struct store_pool *p) {
     pthread_cond_destroy(&p->freed);
     pthread_mutex_destroy(&p->lock);
     free(p->idle);
+    free(p->subject);
     free(p->url);
     free(p);
 }
@@ -131,6 +133,7 @@ enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct sto
     }
     if (st != STORE_OK) p->timeouts++;
     pthread_mutex_unlock(&p->lock);
+    if (st == STORE_OK) p->ops->set_subject(*out, p->subject);   /* audit: never a previous user's */
     return st;
 }
 
@@ -138,10 +141,17 @@ enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct sto
 void store_release(struct store_pool *p, struct store_conn *c) {
     if (!c) return;
     p->ops->rollback(c);
+    for (int i = 0; i < 64 && p->ops->tx_depth(c) > 0; i++) p->ops->rollback(c);  /* savepoints */
+    p->ops->set_subject(c, p->subject);   /* audit */
     pthread_mutex_lock(&p->lock);
     p->idle[p->n_idle++] = c;
     pthread_cond_signal(&p->freed);
     pthread_mutex_unlock(&p->lock);
+}
+
+void store_pool_set_subject(struct store_pool *p, const char *subject) {
+    free(p->subject);
+    p->subject = subject ? strdup(subject) : NULL;   /* NULL on out of memory: "system" */
 }
 
 void store_pool_stats(struct store_pool *p, struct store_pool_stats *out) {

@@ -94,7 +94,7 @@ static bool read_movie(struct store_cursor *cur, int col, struct arena *a, struc
     return g >= 0 && m->title;
 }
 
-static bool read_actor(struct store_cursor *cur, int col, struct arena *a, struct actor *m) {
+bool store_q_read_actor(struct store_cursor *cur, int col, struct arena *a, struct actor *m) {
     const struct store_driver *d = cur->conn->drv;
     const char *gender = d->text(cur, col + 3);
     int g = gender ? gender_parse(gender) : GENDER_NONE;
@@ -126,7 +126,7 @@ static enum store_status query_movies(struct store_conn *c, enum store_stmt s, c
             ok = read_movie(&cur, 0, a, &m->movie);
         }
         if (ok && !d->is_null(&cur, ENTITY_NCOLS)) {
-            ok = read_actor(&cur, ENTITY_NCOLS, a, vec_push(a, &ks));
+            ok = store_q_read_actor(&cur, ENTITY_NCOLS, a, vec_push(a, &ks));
             m->n_actors++;
         }
     }
@@ -143,8 +143,8 @@ static enum store_status query_movies(struct store_conn *c, enum store_stmt s, c
 }
 
 /* Rows of a *_GET or *_PAGE statement -> actors, each with their movies. */
-static enum store_status query_actors(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
-                                      struct arena *a, struct actor_full **items, size_t *count) {
+enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                     struct arena *a, struct actor_full **items, size_t *count) {
     const struct store_driver *d = c->drv;
     struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
@@ -155,7 +155,7 @@ static enum store_status query_actors(struct store_conn *c, enum store_stmt s, c
     while (ok && d->next(&cur)) {
         if (!m || m->actor.id != d->i64(&cur, 0)) {
             m = vec_push(a, &ps);
-            ok = read_actor(&cur, 0, a, &m->actor);
+            ok = store_q_read_actor(&cur, 0, a, &m->actor);
         }
         if (ok && !d->is_null(&cur, ENTITY_NCOLS)) {
             ok = read_movie(&cur, ENTITY_NCOLS, a, vec_push(a, &ks));
@@ -230,7 +230,7 @@ static enum store_status list_page(struct store_conn *c, const char *search, int
     if (st != STORE_OK || p[at + 1].i >= *total || p[at].i == 0) return st;
     enum store_stmt s = indexed ? page_indexed : page;
     return movies ? query_movies(c, s, p, (size_t)at + 2, a, (struct movie_full **)items, n)
-                  : query_actors(c, s, p, (size_t)at + 2, a, (struct actor_full **)items, n);
+                  : store_q_actor_rows(c, s, p, (size_t)at + 2, a, (struct actor_full **)items, n);
 }
 
 /* ---- movies ---- */
@@ -280,7 +280,7 @@ enum store_status store_q_actor_get(struct store_conn *c, int64_t id, struct are
     struct store_param p = sp_int(id);
     struct actor_full *items = NULL;
     size_t n = 0;
-    enum store_status st = query_actors(c, ST_ACTOR_GET, &p, 1, a, &items, &n);
+    enum store_status st = store_q_actor_rows(c, ST_ACTOR_GET, &p, 1, a, &items, &n);
     if (st == STORE_OK && n == 0) return store_fail(c, STORE_NOT_FOUND, "No such actor.");
     if (st == STORE_OK) *out = items[0];
     return st;

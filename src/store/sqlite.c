@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "store/driver.h"
+#include "store/sql_roles.h"
+#include "store/sql_audit.h"
 #include "util/embedded.h"
 
 #define SQ_BUSY_TIMEOUT_MS 5000
@@ -27,6 +29,7 @@ struct sq_conn {
     sqlite3_stmt *stmts[ST_COUNT];   /* prepared on first use, reset after each */
     sqlite3_stmt *data_version;      /* PRAGMA data_version, prepared on first use */
     int64_t last_version;            /* its previous value; 0 before the first call */
+    int depth;                       /* open levels: the transaction, then savepoints */
 };
 
 static struct sq_conn *sq(struct store_conn *c) {
@@ -42,6 +45,9 @@ static struct sq_conn *sq(struct store_conn *c) {
  * finds candidates with the prefilter ?2, LIKE ?1 decides. */
 #define SQ_INDEXED(table, col) \
     "id IN (SELECT rowid FROM " table "_fts WHERE " col " LIKE ?2) AND " col " LIKE ?1 ESCAPE '\\'"
+/* roles (sql_roles.h): a parameter marker, and the escaped LIKE of SQ_MATCH. */
+#define SQ_P(n, type) "?" #n
+#define SQ_LIKE(col, p) col " LIKE " p " ESCAPE '\\'"
 /* AUTOINCREMENT takes max(seq, max(id)) + 1, so lowering seq to max(id) is enough. */
 #define SQ_SYNC(table) \
     "UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM " table ") WHERE name = '" table "'"
@@ -110,6 +116,9 @@ static const char *const sq_sql[ST_COUNT] = {
     [ST_SYNC_MOVIES] = SQ_SYNC("movies"),
     [ST_SYNC_ACTORS] = SQ_SYNC("actors"),
     IDENTITY_SQL("?1", "?2", "?3", "?4", "?5", "?6")
+    /* roles: casting.md roles, candidates, booking, actor filters */
+    ROLES_SQL(SQ_P, SQ_LIKE, "", "")
+    AUDIT_SQL("?1", "?2", "?3", "?4", "?5", "?6")
 };
 
 /* ---- errors ---- */
@@ -202,6 +211,21 @@ static enum store_status sq_exec(struct sq_conn *c, enum store_stmt s) {
     return cur.status;
 }
 
+/* ---- audit: the subject the triggers of 0008_audit log ---- */
+
+/* audition_subject(): the connection's subject, NULL while per-row logging is off. */
+static void sq_subject_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+    (void)argc, (void)argv;
+    const struct store_conn *c = sqlite3_user_data(ctx);
+    if (c->audit_off) sqlite3_result_null(ctx);
+    else sqlite3_result_text(ctx, c->subject[0] ? c->subject : "system", -1, SQLITE_TRANSIENT);
+}
+
+static enum store_status sq_audit_rows(struct store_conn *c, bool on) {
+    c->audit_off = !on;
+    return STORE_OK;
+}
+
 /* ---- connections ---- */
 
 /* sqlite:///abs/path.db, sqlite://rel/path.db or sqlite:rel/path.db -> the path. */
@@ -273,9 +297,13 @@ static enum store_status sq_open(const char *url, struct store_conn **out, char 
         return STORE_ERROR;
     }
     c->base.drv = &sq_driver;
+    store_q_set_subject(&c->base, NULL);
     int rc = sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc == SQLITE_OK) rc = sqlite3_extended_result_codes(c->db, 1);
     if (rc == SQLITE_OK) rc = sqlite3_busy_handler(c->db, sq_busy, NULL);
+    if (rc == SQLITE_OK)   /* audit */
+        rc = sqlite3_create_function(c->db, "audition_subject", 0, SQLITE_UTF8, &c->base,
+                                     sq_subject_fn, NULL, NULL);
     if (rc == SQLITE_OK) rc = sq_configure(c->db);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "Cannot open the SQLite database %s: %s.", path, sqlite3_errstr(rc));
@@ -288,17 +316,53 @@ static enum store_status sq_open(const char *url, struct store_conn **out, char 
 
 /* ---- transactions ---- */
 
-static enum store_status sq_begin(struct store_conn *c) {
-    return sq_exec(sq(c), ST_BEGIN);
+/* Levels nest: the outermost begin starts the transaction, an inner one a
+ * savepoint; commit and rollback end the innermost level. Seeing autocommit
+ * means no level is open, whatever was counted (a failed COMMIT may have
+ * ended the transaction). */
+static int sq_open_levels(struct sq_conn *c) {
+    if (sqlite3_get_autocommit(c->db)) c->depth = 0;
+    return c->depth;
 }
 
-static enum store_status sq_commit(struct store_conn *c) {
-    return sq_exec(sq(c), ST_COMMIT);
+static enum store_status sq_savepoint(struct sq_conn *c, const char *sql) {
+    int rc = sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? STORE_OK : store_fail(&c->base, sq_status(rc), "SQLite failed: %s.", sqlite3_errstr(rc));
+}
+
+static enum store_status sq_begin(struct store_conn *base) {
+    struct sq_conn *c = sq(base);
+    enum store_status st = sq_open_levels(c) ? sq_savepoint(c, "SAVEPOINT nested") : sq_exec(c, ST_BEGIN);
+    if (st == STORE_OK) c->depth++;
+    return st;
+}
+
+static enum store_status sq_commit(struct store_conn *base) {
+    struct sq_conn *c = sq(base);
+    if (sq_open_levels(c) > 1) {
+        c->depth--;
+        return sq_savepoint(c, "RELEASE nested");
+    }
+    enum store_status st = sq_exec(c, ST_COMMIT);
+    sq_open_levels(c);
+    return st;
 }
 
 /* A no-op outside a transaction, so it is always safe to call. */
-static enum store_status sq_rollback(struct store_conn *c) {
-    return sqlite3_get_autocommit(sq(c)->db) ? STORE_OK : sq_exec(sq(c), ST_ROLLBACK);
+static enum store_status sq_rollback(struct store_conn *base) {
+    struct sq_conn *c = sq(base);
+    int levels = sq_open_levels(c);
+    if (levels == 0) return STORE_OK;
+    if (levels > 1) {
+        c->depth--;
+        return sq_savepoint(c, "ROLLBACK TO nested; RELEASE nested");
+    }
+    c->depth = 0;
+    return sq_exec(c, ST_ROLLBACK);
+}
+
+static int sq_tx_depth(struct store_conn *base) {
+    return sq_open_levels(sq(base));
 }
 
 /* ---- changes by other connections ---- */
@@ -400,6 +464,9 @@ const struct store_ops store_sqlite_ops = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
+    .tx_depth = sq_tx_depth,
+    .serial_writes = true,
     .changed_elsewhere = sq_changed_elsewhere,
+    .set_subject = store_q_set_subject, .audit_rows = sq_audit_rows,   /* audit */
     STORE_QUERY_OPS,
 };

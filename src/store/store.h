@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "domain/model.h"
+#include "domain/roles.h"
 #include "util/arena.h"
 
 enum store_status {
@@ -44,6 +45,24 @@ struct signing_key_row {
     int64_t expires_at;        /* 0: never; leaves the JWKS at that time */
 };
 
+/* audit: one entry of the audit log (docs/audit.md), arena strings. before
+ * and after are JSON object texts or NULL. */
+#define AUDIT_SUBJECT_MAX 256   /* longer subjects are cut */
+struct audit_entry {
+    int64_t entry_id;
+    int64_t at;                 /* seconds since the epoch */
+    const char *subject, *entity, *entity_id, *action, *before, *after;
+};
+/* NULL members match everything. */
+struct audit_filter {
+    const char *entity, *entity_id, *subject;
+};
+struct audit_page {
+    struct audit_entry *items;
+    size_t n;
+    int64_t total;
+};
+
 /* Search filter for lists: NULL or "" means everything. The engine matches a
  * case-insensitive substring, with % and _ taken literally. */
 struct store_ops {
@@ -60,9 +79,18 @@ struct store_ops {
      * each in its own transaction; PostgreSQL holds an advisory lock meanwhile. */
     enum store_status (*migrate)(struct store_conn *c);
 
-    enum store_status (*begin)(struct store_conn *c);   /* a write transaction */
+    /* A write transaction; inside one, begin opens a savepoint that commit
+     * releases and rollback undoes (SQLite nests them; group commit relies
+     * on it, write_batch.h). */
+    enum store_status (*begin)(struct store_conn *c);
     enum store_status (*commit)(struct store_conn *c);
     enum store_status (*rollback)(struct store_conn *c);
+    /* How many levels are open: 0 outside a transaction, 1 in one, more
+     * with savepoints. */
+    int (*tx_depth)(struct store_conn *c);
+    /* True when the engine runs one write transaction at a time (SQLite):
+     * then grouping writes into one commit pays (write_batch.h). */
+    bool serial_writes;
 
     enum store_status (*movie_get)(struct store_conn *c, int64_t id, struct arena *a, struct movie_full *out);
     enum store_status (*movie_list)(struct store_conn *c, const char *search, int64_t offset, int limit,
@@ -122,12 +150,57 @@ struct store_ops {
     /* Marks every active key retired at now; they leave the JWKS at expires_at. */
     enum store_status (*key_retire)(struct store_conn *c, int64_t now, int64_t expires_at);
 
+    /* ---- roles: casting.md roles, candidates, booking, actor filters (query_roles.c) ---- */
+    /* NOT_FOUND when the movie does not exist. Billing order, nulls last, then name. */
+    enum store_status (*role_list)(struct store_conn *c, int64_t movie_id, int64_t offset, int limit,
+                                   struct arena *a, struct role_page *out);
+    enum store_status (*role_get)(struct store_conn *c, int64_t id, struct arena *a, struct movie_role *out);
+    /* NOT_FOUND: no such movie; CONFLICT: the billing is taken in that movie. */
+    enum store_status (*role_insert)(struct store_conn *c, const struct movie_role *r, int64_t *id_out);
+    enum store_status (*role_update)(struct store_conn *c, const struct movie_role *r);   /* by r->id */
+    enum store_status (*role_delete)(struct store_conn *c, int64_t id);             /* with its candidates */
+    enum store_status (*role_lock)(struct store_conn *c, int64_t id);               /* as movie_lock */
+    enum store_status (*role_set_status)(struct store_conn *c, int64_t id, int status);
+    /* stage -1: every stage. Ordered by actor name. NOT_FOUND when the role does not exist. */
+    enum store_status (*candidate_list)(struct store_conn *c, int64_t role_id, int stage, int64_t offset, int limit,
+                                        struct arena *a, struct candidate_page *out);
+    enum store_status (*candidate_get)(struct store_conn *c, int64_t role_id, int64_t actor_id, struct arena *a,
+                                       struct candidate *out);
+    /* NOT_FOUND: no such role or actor; CONFLICT: a candidate already. */
+    enum store_status (*candidate_insert)(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now);
+    /* stage, rating, notes, tags; CONFLICT when a second candidate of the role would be BOOKED. */
+    enum store_status (*candidate_update)(struct store_conn *c, const struct candidate *cd, int64_t now);
+    enum store_status (*candidate_delete)(struct store_conn *c, int64_t role_id, int64_t actor_id);
+    /* The BOOKED actor of a role, 0 when none. */
+    enum store_status (*role_booked)(struct store_conn *c, int64_t role_id, int64_t *actor_id);
+    /* A role of the movie other than except_role where the actor is BOOKED: *role_id 0 when none. */
+    enum store_status (*actor_booked_in_movie)(struct store_conn *c, int64_t movie_id, int64_t actor_id,
+                                               int64_t except_role, struct arena *a, int64_t *role_id,
+                                               const char **role_name);
+    /* Actors (with their movies) by the filter, ordered by name, with the total. */
+    enum store_status (*actor_find)(struct store_conn *c, const struct actor_filter *f, int64_t offset, int limit,
+                                    struct arena *a, struct actor_page *out);
+
     /* Sets *changed when a connection other than c (of this process or any
      * other) may have committed since the previous call on c; the first call
      * on a connection says true. Cheap (SQLite: PRAGMA data_version). NULL
      * when the engine cannot tell cheaply (PostgreSQL): then nothing above
      * the store may cache data. */
     enum store_status (*changed_elsewhere)(struct store_conn *c, bool *changed);
+
+    /* audit (query_audit.c; the log itself is written by triggers, 0008_audit).
+     * set_subject: who the connection's next writes are logged as (a token's
+     * subject, "cli:<login>"; NULL or "" is "system"), and per-row logging on.
+     * Kept in memory; an engine applies it before its next write. */
+    enum store_status (*set_subject)(struct store_conn *c, const char *subject);
+    /* Inside a transaction: per-row logging off (false) for a bulk load, on again (true). */
+    enum store_status (*audit_rows)(struct store_conn *c, bool on);
+    /* One summary entry by the connection's subject (e.g. a seed); after is JSON or NULL. */
+    enum store_status (*audit_note)(struct store_conn *c, const char *entity, const char *id, const char *action,
+                                    const char *after);
+    /* Entries matching f, newest first. */
+    enum store_status (*audit_list)(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
+                                    struct arena *a, struct audit_page *out);
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -147,6 +220,9 @@ const struct store_ops *store_pool_ops(const struct store_pool *p);
  * when no connection can be made. */
 enum store_status store_acquire(struct store_pool *p, int timeout_ms, struct store_conn **out);
 void store_release(struct store_pool *p, struct store_conn *c);
+/* audit: the subject every connection starts with when handed out (and gets
+ * back on release); NULL is "system". Set before the pool is shared. */
+void store_pool_set_subject(struct store_pool *p, const char *subject);
 
 /* A snapshot of the pool's counters, for /metrics. */
 struct store_pool_stats {

@@ -63,14 +63,26 @@ static enum store_status insert_casts(const struct store_ops *ops, struct store_
     return STORE_OK;
 }
 
+/* audit: one summary entry instead of one per generated row (docs/audit.md). */
+static enum store_status seed_note(const struct store_ops *ops, struct store_conn *c, int64_t n, bool force) {
+    char after[160];
+    snprintf(after, sizeof after,
+             "{\"actors\":%" PRId64 ",\"casts\":%" PRId64 ",\"force\":%s,\"movies\":%" PRId64 "}", n,
+             n / 10 * 10, force ? "true" : "false", n / 10);
+    enum store_status st = ops->audit_rows(c, true);
+    return st == STORE_OK ? ops->audit_note(c, "database", "synthetic", "seed", after) : st;
+}
+
 static enum store_status seed_all(const struct store_ops *ops, struct store_conn *c, int64_t n, bool force) {
     bool empty = false;
-    enum store_status st = ops->is_empty(c, &empty);
+    enum store_status st = ops->audit_rows(c, false);   /* audit: seed_note sums it up */
+    if (st == STORE_OK) st = ops->is_empty(c, &empty);
     if (st == STORE_OK && !empty) st = force ? ops->clear(c) : STORE_CONFLICT;
     if (st == STORE_OK) st = insert_movies(ops, c, n / 10);
     if (st == STORE_OK) st = insert_actors(ops, c, n);
     if (st == STORE_OK) st = insert_casts(ops, c, n, n / 10);
     if (st == STORE_OK) st = ops->sync_ids(c);
+    if (st == STORE_OK) st = seed_note(ops, c, n, force);
     return st;
 }
 

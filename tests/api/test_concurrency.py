@@ -88,3 +88,23 @@ def test_same_delete_succeeds_once(server):
     assert codes.count(200) == 1, codes
     assert set(codes) <= {200, 404, 412}, codes
     error(server.get(f"/actors/{aid}"), 404)
+
+
+def test_failing_writes_among_concurrent_ones_change_only_themselves(server):
+    """Concurrent writes may share one commit (SQLite group commit,
+    write_batch.h): each is answered for itself, the refused ones leave
+    nothing behind and every acknowledged one is there."""
+    t = tag()
+    movie = ok(server.post("/movies", {"title": t, "genre": "DRAMA"}), 201)["id"]
+    actors = [ok(server.post("/actors", {"name": f"{t} {i}", "age": 30}), 201)["id"] for i in range(N // 2)]
+
+    def write(i):
+        if i % 2:   # a refused write: an invalid age
+            return client(server, "POST", "/actors", "producer", json={"name": f"{t} bad {i}", "age": -1})
+        return client(server, "POST", "/casts", "producer", json={"movieId": movie, "actorId": actors[i // 2]})
+    results = all_at_once(N, write)
+    for i, r in enumerate(results):
+        assert r.status_code == (400 if i % 2 else 201), (i, r.status_code, r.text)
+    cast = {a["id"] for a in ok(server.get(f"/movies/{movie}"))["movie"]["actors"]}
+    assert cast == set(actors)
+    assert ok(server.get("/actors?search=" + f"{t} bad"))["totalActors"] == 0

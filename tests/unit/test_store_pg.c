@@ -9,6 +9,7 @@
 
 #include "store_cases.h"
 #include "store_identity_cases.h"
+#include "store_audit_cases.h"   /* audit */
 
 static char schema[32];
 static char url[512];

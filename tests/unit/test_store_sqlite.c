@@ -9,6 +9,7 @@
 
 #include "store_cases.h"
 #include "store_identity_cases.h"
+#include "store_audit_cases.h"   /* audit */
 
 static char tmpdir[64];
 static char url[160];
@@ -86,4 +87,43 @@ Test(store, sqlite_second_connection_sees_commits) {
     OK(ops->commit(db));
     cr_assert_eq(ops->movie_get(other, id, &ar, &m), STORE_OK);
     ops->close(other);
+}
+
+/* Levels nest (group commit, write_batch.h): an inner begin is a savepoint
+ * whose rollback undoes only what came after it. */
+Test(store, sqlite_nested_levels_are_savepoints) {
+    OK(ops->begin(db));
+    int64_t kept = add_movie("Kept");
+    OK(ops->begin(db));
+    cr_assert_eq(ops->tx_depth(db), 2);
+    int64_t undone = add_movie("Undone");
+    OK(ops->rollback(db));
+    OK(ops->begin(db));
+    int64_t released = add_movie("Released");
+    OK(ops->commit(db));
+    cr_assert_eq(ops->tx_depth(db), 1);
+    OK(ops->commit(db));
+    cr_assert_eq(ops->tx_depth(db), 0);
+    struct movie_full m;
+    cr_assert_eq(ops->movie_get(db, kept, &ar, &m), STORE_OK);
+    cr_assert_str_eq(m.movie.title, "Kept");
+    /* the undone row's id is free again: the released row may have taken it */
+    cr_assert_eq(ops->movie_get(db, released, &ar, &m), STORE_OK);
+    cr_assert_str_eq(m.movie.title, "Released");
+    cr_assert(undone == released || ops->movie_get(db, undone, &ar, &m) == STORE_NOT_FOUND);
+    cr_assert_eq(movies(NULL, 0, 100).total, 2);
+}
+
+/* A rollback at the outermost level ends the transaction, whatever is nested. */
+Test(store, sqlite_outer_rollback_undoes_everything) {
+    OK(ops->begin(db));
+    int64_t a = add_movie("A");
+    OK(ops->begin(db));
+    int64_t b = add_movie("B");
+    OK(ops->commit(db));
+    OK(ops->rollback(db));
+    cr_assert_eq(ops->tx_depth(db), 0);
+    struct movie_full m;
+    cr_assert_eq(ops->movie_get(db, a, &ar, &m), STORE_NOT_FOUND);
+    cr_assert_eq(ops->movie_get(db, b, &ar, &m), STORE_NOT_FOUND);
 }
