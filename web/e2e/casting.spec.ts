@@ -35,7 +35,7 @@ test('director schedules auditions, sees a clash before saving, moves one and ca
   await signIn(page, 'director');
   await page.getByRole('link', { name: 'Schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Audit' })).toHaveCount(0);          // producers only
+  await expect(page.getByRole('link', { name: 'Audit', exact: true })).toHaveCount(0);          // producers only
   await page.goto(`/app/schedule?date=${DAY}`);
   await expect(page.getByText('No auditions on this day.')).toBeVisible();
 
@@ -187,4 +187,65 @@ test('a producer’s share link works without a login, shows no notes, takes vot
   await screen(pub, 'shared-invalid');
   expect(errors).toEqual([]);
   await viewer.close();
+});
+
+test('a producer reads the audit log, exports and prints the cast list, and imports actors', async ({ page }) => {
+  await signIn(page, 'producer');
+  // A change to find in the log (as the producer, through the API).
+  const role = `Audited role ${Date.now()}`;
+  const made = await api('POST', `/movies/${CONTACT}/roles`, 'producer', { name: role });
+  expect(made.status).toBe(201);
+  const renamed = await api('PATCH', `/roles/${made.body.id}`, 'producer', [{ op: 'add', path: '/name', value: `${role} II` }],
+    { 'Content-Type': 'application/json-patch+json' });
+  expect(renamed.status).toBeLessThan(300);
+
+  await page.getByRole('link', { name: 'Audit', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  await page.getByLabel('Entity').click();
+  await page.getByRole('option', { name: 'role', exact: true }).click();
+  await page.getByLabel('Id').fill(String(made.body.id));
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`entity=role&id=${made.body.id}`));
+  const rows = page.getByRole('table', { name: 'Audit entries' }).getByRole('row');
+  await expect(rows).toHaveCount(3);                                    // header, update, create (newest first)
+  await expect(rows.nth(1)).toContainText('update');
+  await expect(rows.nth(1)).toContainText(`${role} II`);
+  await expect(rows.nth(2)).toContainText('create');
+  await screen(page, 'audit');
+
+  // The cast list: CSV with the token, and the printable page.
+  await page.goto(`/app/movies/${CONTACT}`);
+  const [csv] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export cast (CSV)' }).click()]);
+  expect(csv.suggestedFilename()).toBe(`movie-${CONTACT}-cast.csv`);
+  const text = Buffer.concat(await (await csv.createReadStream()).toArray()).toString();
+  expect(text).toMatch(/^id,name,age,gender,photoUrl\r\n/);
+  expect(text).toContain('Jodie Foster');
+  await page.getByRole('link', { name: 'Print cast list' }).click();
+  await expect(page.getByRole('heading', { name: 'Contact: cast list' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Cast list' }).getByRole('row', { name: /Jodie Foster/ })).toBeVisible();
+  await screen(page, 'print-cast');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  expect(await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).backgroundImage,
+    getComputedStyle(document.querySelector('h1')!).color])).toEqual(['rgb(255, 255, 255)', 'none', 'rgb(0, 0, 0)']);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Import: a bad file is refused with its row errors, a good one imports.
+  await page.goto('/app/actors');
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import actors from CSV' });
+  await dialog.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('name,age,gender\nImported One,41,FEMALE\nImported Two,0,MALE\n') });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Nothing was imported');
+  await expect(dialog.getByRole('table', { name: 'Import errors' }).getByRole('row', { name: /^3 age/ })).toBeVisible();
+  await screen(page, 'import-errors');
+  expect((await api('GET', '/actors?search=Imported%20One', 'producer')).body.totalActors).toBe(0);
+  await dialog.getByTestId('import-file').setInputFiles({ name: 'good.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('name,age,gender\nImported One,41,FEMALE\nImported Two,30,MALE\n') });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('Imported 2 actors.')).toBeVisible();
+  expect((await api('GET', '/actors?search=Imported', 'producer')).body.totalActors).toBe(2);
 });

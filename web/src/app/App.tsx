@@ -16,6 +16,7 @@ import { MoviesPage } from '../features/movies/MoviesPage';
 import { theme } from '../theme';
 // websched: schedule, share links, audit log, CSV and printing
 import { AuditPage } from '../features/audit/AuditPage';
+import { WithActorsImport } from '../features/csv/ImportActorsDialog';
 import { PrintCastPage } from '../features/csv/PrintCastPage';
 import { SchedulePage } from '../features/schedule/SchedulePage';
 import { RoleSharesPage } from '../features/shares/RoleSharesPage';
@@ -51,7 +52,7 @@ export function AppRoutes() {
         <Route path="/movies/new" element={<Need perm="create:movies"><MovieFormPage /></Need>} />
         <Route path="/movies/:id" element={<Id><MoviePage /></Id>} />
         <Route path="/movies/:id/edit" element={<Id><Need perm="modify:movies"><MovieFormPage /></Need></Id>} />
-        <Route path="/actors" element={<ActorsPage />} />
+        <Route path="/actors" element={<WithActorsImport><ActorsPage /></WithActorsImport>} />
         <Route path="/actors/new" element={<Need perm="create:actors"><ActorFormPage /></Need>} />
         <Route path="/actors/:id" element={<Id><ActorPage /></Id>} />
         <Route path="/actors/:id/edit" element={<Id><Need perm="modify:actors"><ActorFormPage /></Need></Id>} />

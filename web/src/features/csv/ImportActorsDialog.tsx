@@ -5,7 +5,7 @@ import {
   Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Table, TableBody, TableCell,
   TableHead, TableRow, Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { Fragment, useState, type ReactElement } from 'react';
 import { importActors, type ImportProblem } from '../../api/csv';
 import { errorText } from '../../components/common';
 import { useNotify } from '../../components/Notify';
@@ -90,5 +90,22 @@ export function ImportActorsDialog({ onClose, onImported }: { onClose: () => voi
         <Button variant="contained" onClick={upload} disabled={busy || !file}>{busy ? 'Importing…' : 'Import'}</Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** The actors screen with the import offered above it; a finished import
+ * shows the list afresh. */
+export function WithActorsImport({ children }: { children: ReactElement }) {
+  const { can } = useAuth();
+  const [round, setRound] = useState(0);
+  return (
+    <>
+      {can('create:actors') && (
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 2, mb: -1 }}>
+          <ImportActorsButton onImported={() => setRound((r) => r + 1)} />
+        </Box>
+      )}
+      <Fragment key={round}>{children}</Fragment>
+    </>
   );
 }
