@@ -72,8 +72,10 @@ def case(name, method, path, role=None, body=None, ctype=None, raw=None, headers
     elif status >= 400:
         tests.append(f"pm.test('error is {PHRASE[status]}', () => "
                      f"pm.expect(pm.response.json().error).to.equal({js(PHRASE[status])}));")
-    elif path.startswith("/docs/") or path.startswith("/app") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
+    elif path.startswith("/docs/") or path.startswith("/app") or path.endswith(".csv") or path in ("/openapi.json", "/metrics", "/.well-known/jwks.json",
                                                "/.well-known/openid-configuration", "/auth/login"):
+        pass
+    elif path.split("?")[0].endswith(".ics"):   # auditions: a calendar, not JSON
         pass
     else:
         tests.append("pm.test('success is true', () => pm.expect(pm.response.json().success).to.equal(true));")
@@ -474,6 +476,160 @@ def roles():
         case("Delete role 1 again: not found", "DELETE", "/roles/1", "producer", status=404),
     ]
     return {"name": "Roles", "item": items}
+# auditions: casting.md "Auditions" -- a role of its own in demo movie 2 with
+# demo actors 16 and 14 as candidates, and rooms no other section uses.
+def auditions():
+    jp = "application/json-patch+json"
+    new = "/roles/{{auditionRoleId}}/auditions"
+    room, room2 = "Postman Room A", "Postman Room B"
+
+    def slot(actor, start, end, where=room):
+        return {"actorId": actor, "start": f"2031-05-04T{start}:00Z", "end": f"2031-05-04T{end}:00Z",
+                "location": where}
+    items = [
+        case("A role to audition for (director)", "POST", "/movies/2/roles", "director",
+             body={"name": "Postman Auditionee"}, status=201, save={"auditionRoleId": "b.id"}),
+        case("Jodie Foster is a candidate", "POST", "/roles/{{auditionRoleId}}/candidates", "director",
+             body={"actorId": 16}, status=201),
+        case("Angela Bassett is a candidate", "POST", "/roles/{{auditionRoleId}}/candidates", "director",
+             body={"actorId": 14}, status=201),
+        case("Schedule as assistant: forbidden", "POST", new, "assistant", body=slot(16, "10:00", "10:20"),
+             status=403),
+        case("Schedule an audition (director)", "POST", new, "director",
+             body=dict(slot(16, "11:00", "10:20"), start="2031-05-04T11:00:00+01:00"), status=201,
+             checks=["pm.expect(b.id).to.be.a('number')"], save={"auditionId": "b.id"}),
+        case("Schedule right after it, same room (producer): touching is fine", "POST", new, "producer",
+             body=slot(14, "10:20", "10:40"), status=201, save={"audition2Id": "b.id"}),
+        case("Schedule: the room is taken", "POST", new, "director", body=slot(14, "10:05", "10:15"),
+             status=409, checks=["pm.expect(pm.response.json().message).to.include('Jodie Foster')"]),
+        case("Schedule: the actor is busy elsewhere", "POST", new, "director", body=slot(16, "10:15", "10:30", room2),
+             status=409, checks=["pm.expect(pm.response.json().message).to.include('clashes with audition')"]),
+        case("Schedule: start after end", "POST", new, "director", body=slot(16, "12:00", "11:00"), status=400),
+        case("Schedule: longer than 8 hours", "POST", new, "director", body=slot(16, "01:00", "09:01"),
+             status=400),
+        case("Schedule: not a candidate", "POST", new, "director", body=slot(1, "12:00", "12:20"), status=400),
+        case("Schedule: no time zone", "POST", new, "director",
+             body=dict(slot(16, "12:00", "12:20"), start="2031-05-04T12:00:00"), status=400),
+        case("Schedule for an absent role", "POST", "/roles/987654/auditions", "director",
+             body=slot(16, "12:00", "12:20"), status=404),
+        case("Schedule: not application/json", "POST", new, "director", raw="actorId=16", ctype="text/plain",
+             status=415),
+        case("Scheduling moved the candidate to AUDITION", "GET", "/roles/{{auditionRoleId}}/candidates",
+             "assistant", checks=["pm.expect(b.candidates.map(c => c.stage)).to.eql(['AUDITION', 'AUDITION'])"]),
+    ]
+    items += by_role("List the room's auditions", "GET", f"/auditions?location={room.replace(' ', '%20')}",
+                     "read:movies", 200, [
+                         "pm.expect(b.totalAuditions).to.equal(2)",
+                         "pm.expect(b.auditions.map(a => a.start)).to.eql(['2031-05-04T10:00:00Z', "
+                         "'2031-05-04T10:20:00Z'])"])
+    items += [
+        case("List auditions: a bad from", "GET", "/auditions?from=yesterday", "assistant", status=400),
+    ]
+    items += by_role("Get the audition", "GET", "/auditions/{{auditionId}}", "read:movies", 200, [
+        "pm.expect(b.audition).to.eql({actorId: 16, end: '2031-05-04T10:20:00Z', "
+        "id: pm.collectionVariables.get('auditionId'), location: 'Postman Room A', "
+        "roleId: pm.collectionVariables.get('auditionRoleId'), start: '2031-05-04T10:00:00Z', status: 'SCHEDULED'})"],
+        save={"auditionETag": "pm.response.headers.get('ETag')"})
+    items += by_role("The calendar", "GET", "/auditions.ics?from=2031-05-04T00:00:00Z&to=2031-05-05T00:00:00Z",
+                     "read:movies", 200, [
+                         "pm.expect(pm.response.headers.get('Content-Type')).to.equal('text/calendar; charset=utf-8')",
+                         "pm.expect(pm.response.text()).to.match(/^BEGIN:VCALENDAR\\r\\nVERSION:2.0\\r\\n/)",
+                         "pm.expect(pm.response.text()).to.include('UID:audition-' + "
+                         "pm.collectionVariables.get('auditionId') + '@audition\\r\\n')",
+                         "pm.expect(pm.response.text()).to.include('LOCATION:Postman Room A\\r\\n')"])
+    items += [
+        case("Move as assistant: forbidden", "PATCH", "/auditions/{{auditionId}}", "assistant",
+             body=[{"op": "add", "path": "/location", "value": room2}], ctype=jp, status=403),
+        case("Move the audition to another room (director)", "PATCH", "/auditions/{{auditionId}}", "director",
+             body=[{"op": "add", "path": "/location", "value": room2}], ctype=jp,
+             headers={"If-Match": "{{auditionETag}}"}),
+        case("Move it an hour earlier (producer)", "PATCH", "/auditions/{{auditionId}}", "producer",
+             body=[{"op": "add", "path": "/start", "value": "2031-05-04T09:00:00Z"},
+                   {"op": "add", "path": "/end", "value": "2031-05-04T09:20:00Z"}], ctype=jp),
+        case("Move it again: nothing changes", "PATCH", "/auditions/{{auditionId}}", "director",
+             body=[{"op": "add", "path": "/location", "value": room2}], ctype=jp, status=204),
+        case("Move it into the other audition's slot and room: clash", "PATCH", "/auditions/{{auditionId}}",
+             "director", body=[{"op": "add", "path": "/start", "value": "2031-05-04T10:25:00Z"},
+                               {"op": "add", "path": "/end", "value": "2031-05-04T10:45:00Z"},
+                               {"op": "add", "path": "/location", "value": room}], ctype=jp, status=409),
+        case("Move with a stale If-Match", "PATCH", "/auditions/{{auditionId}}", "director",
+             body=[{"op": "add", "path": "/location", "value": room}], ctype=jp,
+             headers={"If-Match": "{{auditionETag}}"}, status=412),
+        case("Remove the location: refused", "PATCH", "/auditions/{{auditionId}}", "director",
+             body=[{"op": "remove", "path": "/location"}], ctype=jp, status=400),
+        case("Move an absent audition", "PATCH", "/auditions/987654", "director",
+             body=[{"op": "add", "path": "/location", "value": room}], ctype=jp, status=404),
+        case("Cancel as assistant: forbidden", "DELETE", "/auditions/{{auditionId}}", "assistant", status=403),
+        case("Cancel the audition (director)", "DELETE", "/auditions/{{auditionId}}", "director",
+             checks=["pm.expect(b.id).to.equal(pm.collectionVariables.get('auditionId'))"]),
+        case("Cancel the other one (producer)", "DELETE", "/auditions/{{audition2Id}}", "producer",
+             checks=["pm.expect(b.id).to.equal(pm.collectionVariables.get('audition2Id'))"]),
+        case("Cancel an absent audition", "DELETE", "/auditions/987654", "producer", status=404),
+        case("A cancelled audition stays, CANCELLED", "GET", "/auditions/{{auditionId}}", "assistant",
+             checks=["pm.expect(b.audition.status).to.equal('CANCELLED')"]),
+        case("Its slot is free again", "POST", new, "director", body=slot(14, "09:00", "09:20", room2),
+             status=201),
+    ]
+    return {"name": "Auditions", "item": items}
+
+
+# -- shares: share links, votes, CSV exports and import (docs/sharing.md, docs/csv.md) --
+def shares():
+    role_body = {"name": "Postman Lead"}
+    items = [
+        case("Make a role for the share link (producer)", "POST", "/movies/1/roles", "producer", body=role_body,
+             status=201, save={"shareRoleId": "b.id"}),
+        case("Add Tom Hanks as a candidate (director)", "POST", "/roles/{{shareRoleId}}/candidates", "director",
+             body={"actorId": 1}, status=201),
+    ]
+    items += by_role("Make a share link", "POST", "/roles/{{shareRoleId}}/shares", "create:movies", 201,
+                     ["pm.expect(b.url).to.match(/^\\/app\\/shared\\/[A-Za-z0-9_-]{22}$/)"],
+                     body={"expiresInHours": 24, "stages": ["SUGGESTED"]},
+                     save={"shareToken": "b.url ? b.url.split('/').pop() : ''", "shareId": "b.id"})
+    items += [
+        case("Make a share link: expiresInHours 0", "POST", "/roles/{{shareRoleId}}/shares", "producer",
+             body={"expiresInHours": 0, "stages": ["SUGGESTED"]}, status=400),
+        case("Make a share link: unknown stage", "POST", "/roles/{{shareRoleId}}/shares", "producer",
+             body={"expiresInHours": 1, "stages": ["NOPE"]}, status=400),
+        case("Make a share link for an absent role", "POST", "/roles/987654/shares", "producer",
+             body={"expiresInHours": 1, "stages": ["SUGGESTED"]}, status=404),
+        case("The public page (no token)", "GET", "/shared/{{shareToken}}", checks=[
+            "pm.expect(b.candidates.map(c => c.actor.name)).to.eql(['Tom Hanks'])",
+            "pm.expect(b.candidates[0]).to.not.have.property('notes')",
+            "pm.expect(b.role.movieTitle).to.equal('Apollo 13')"]),
+        case("Vote up (no token)", "POST", "/shared/{{shareToken}}/votes",
+             body={"actorId": 1, "vote": "up", "viewer": "postman-viewer"},
+             checks=["pm.expect(b.votes).to.eql({down: 0, up: 1})"]),
+        case("Vote for someone not on the link", "POST", "/shared/{{shareToken}}/votes",
+             body={"actorId": 2, "vote": "up", "viewer": "postman-viewer"}, status=400),
+        case("An unknown link", "GET", "/shared/AAAAAAAAAAAAAAAAAAAAAA", status=404),
+    ]
+    items += by_role("List the role's share links", "GET", "/roles/{{shareRoleId}}/shares", "create:movies", 200,
+                     ["pm.expect(b.shares[0].votes).to.eql({down: 0, up: 1})",
+                      "pm.expect(JSON.stringify(b)).to.not.include(pm.collectionVariables.get('shareToken'))"])
+    items += by_role("The team's vote totals", "GET", "/roles/{{shareRoleId}}/votes", "read:movies", 200,
+                     ["pm.expect(b.votes).to.eql([{actorId: 1, down: 0, up: 1}])"])
+    items += by_role("Revoke the share link", "DELETE", "/shares/{{shareId}}", "create:movies", 200)
+    items += [
+        case("The revoked link is gone", "GET", "/shared/{{shareToken}}", status=404),
+        case("Revoke an absent link", "DELETE", "/shares/987654", "producer", status=404),
+    ]
+    csv_check = "pm.expect(pm.response.headers.get('Content-Type')).to.equal('text/csv; charset=utf-8')"
+    items += by_role("Export the cast of Apollo 13 as CSV", "GET", "/movies/1/cast.csv", "read:movies", 200,
+                     [csv_check, "pm.expect(pm.response.text()).to.match(/^id,name,age,gender,photoUrl\\r\\n/)"])
+    items += by_role("Export the role's candidates as CSV", "GET", "/roles/{{shareRoleId}}/candidates.csv",
+                     "read:movies", 200, [csv_check, "pm.expect(pm.response.text()).to.include('Tom Hanks')"])
+    items.append(case("Export the cast of an absent movie", "GET", "/movies/987654/cast.csv", "assistant", status=404))
+    items += by_role("Import actors from CSV", "POST", "/actors/import", "create:actors", 201,
+                     ["pm.expect(b.created).to.equal(1)"], raw="name,age,gender\r\nImported Actor,33,FEMALE\r\n",
+                     ctype="text/csv")
+    items += [
+        case("Import: an unknown column", "POST", "/actors/import", "director", raw="name,aged\r\nX,1\r\n",
+             ctype="text/csv", status=400),
+        case("Import: not text/csv", "POST", "/actors/import", "director", raw="name,age\r\nX,1\r\n",
+             ctype="application/json", status=415),
+    ]
+    return {"name": "Share links and CSV", "item": items}
 
 
 def deletions():
@@ -535,8 +691,13 @@ def collection():
         "variable": [{"key": "movieId", "value": ""}, {"key": "actorId", "value": ""},
                      {"key": "actor2Id", "value": ""}, {"key": "movie2ETag", "value": ""},
                      {"key": "movieETag", "value": ""}, {"key": "loginToken", "value": ""},
-                     {"key": "roleETag", "value": ""}],
-        "item": [service(), authentication(), identity(), movies(), actors(), casts(), roles(), deletions(), audit()],
+                     {"key": "roleETag", "value": ""},
+                     {"key": "auditionRoleId", "value": ""}, {"key": "auditionId", "value": ""},
+                     {"key": "audition2Id", "value": ""}, {"key": "auditionETag", "value": ""},
+                     {"key": "shareRoleId", "value": ""}, {"key": "shareToken", "value": ""},
+                     {"key": "shareId", "value": ""}],
+        "item": [service(), authentication(), identity(), movies(), actors(), casts(), roles(), auditions(),
+                 shares(), deletions(), audit()],
     }
 
 

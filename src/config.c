@@ -511,6 +511,7 @@ int config_load(struct config *c, config_getenv_fn get, void *ctx, char *err, si
     if (rc == 0) rc = parse_bool(&l, "CACHE", true, &c->cache);
     if (rc == 0) rc = parse_bool(&l, "GROUP_COMMIT", true, &c->group_commit);
     if (rc == 0) rc = parse_observability(&l, c);
+    if (rc == 0) rc = parse_int(&l, "SHARE_RATE_LIMIT", 60, 1, 1000000, &c->share_rate_limit);
     if (rc == 0) rc = parse_int(&l, "THREADS", cores > 0 && cores < 64 ? cores : 2, 1, 64, &c->threads);
     if (rc != 0) config_free(c);
     return rc;

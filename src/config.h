@@ -87,6 +87,7 @@ struct config {
     char *metrics_token;    /* METRICS_TOKEN: bearer for /metrics; NULL = loopback clients only */
     bool cache;             /* CACHE: representation cache (SQLite only), default on */
     bool group_commit;      /* GROUP_COMMIT: many writes to one commit (SQLite only), default on */
+    int share_rate_limit;   /* SHARE_RATE_LIMIT: GET/POST /shared/... requests per client address a minute, default 60 */
 };
 
 /* Reads a variable; returns NULL when unset. */

@@ -9,11 +9,14 @@
 #include "http/rep_cache.h"
 #include "http/write_batch.h"
 #include "auth/login_service.h"
+#include "auth/throttle.h"
 #include "http/metrics.h"
 #include "http/read_routing.h"
 #include "http/server.h"
 #include "http/work_pool.h"
 #include "util/log.h"
+
+#define SHARE_LIMIT_ADDRESSES 1024  /* client addresses the share-link limit tracks at once */
 
 #define DRAIN_MS 10000
 #define LOGIN_QUEUE 64   /* sign-ins waiting for a hashing thread; more get 503 */
@@ -40,6 +43,7 @@ static int hydrate(const struct store_ops *ops, struct store_conn *conn) {
 static void app_free(struct app *app, struct keyring *keys) {
     write_batch_free(app->batch);
     rep_cache_free(app->cache);
+    throttle_free(app->share_limit);
     sticky_free(app->sticky);
     store_pool_close(app->read_pool);
     metrics_free(app->metrics);
@@ -97,6 +101,12 @@ static int run(const struct config *cfg, struct store_pool *pool) {
     if (cfg->group_commit && store_pool_ops(pool)->serial_writes &&
         !(app.batch = write_batch_new(&app, WRITE_QUEUE))) {
         cli_error("cannot start the writer thread");
+        app_free(&app, keys);
+        return EXIT_RUNTIME;
+    }
+    /* shares: the per-address limit of the public share-link requests */
+    if (!(app.share_limit = throttle_new(SHARE_LIMIT_ADDRESSES, cfg->share_rate_limit, 60))) {
+        cli_error("out of memory");
         app_free(&app, keys);
         return EXIT_RUNTIME;
     }

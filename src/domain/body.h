@@ -18,5 +18,9 @@ json_t *body_parse_json(const char *data, size_t len, const char **msg);
  * the field) on the first invalid field. */
 int body_to_resource(const struct resource *r, const json_t *body, void *out, struct arena *a,
                      const char **msg);
+/* body_to_resource, with the failing field's wire name in *field (NULL when
+ * the body is not an object) and *msg without it ("must be an integer"). */
+int body_to_resource_field(const struct resource *r, const json_t *body, void *out, struct arena *a,
+                           const char **field, const char **msg);
 
 #endif

@@ -104,19 +104,21 @@ bool dispatch_prepare(struct request *rq, struct response *rs, bool *preflight) 
     }
     if (rq->route->perm && refuse_auth(rq, rs)) return true;
     const char *length = request_header(rq, "Content-Length");
-    if (length && strtoull(length, NULL, 10) > BODY_MAX)
-        return refuse(rs, 413, "the request body is larger than 64 KiB");
+    if (length && strtoull(length, NULL, 10) > route_body_max(rq->route))
+        return refuse(rs, 413, route_body_too_large(rq->route));
     const char *ctype = request_header(rq, "Content-Type");
     if (rq->route->body == BODY_JSON && !media_type_is(ctype, "application/json"))
         return refuse(rs, 415, "Content-Type must be application/json");
     if (rq->route->body == BODY_JSON_PATCH && !media_type_is(ctype, "application/json-patch+json"))
         return refuse(rs, 415, "Content-Type must be application/json-patch+json");
+    if (rq->route->body == BODY_CSV && !media_type_is(ctype, "text/csv"))  /* shares */
+        return refuse(rs, 415, "Content-Type must be text/csv");
     return false;
 }
 
 void dispatch_run(struct request *rq, struct response *rs) {
-    if (rq->body_len > BODY_MAX) {
-        response_error(rs, 413, "the request body is larger than 64 KiB");
+    if (rq->body_len > route_body_max(rq->route)) {
+        response_error(rs, 413, route_body_too_large(rq->route));
     } else {
         if (!rq->body) rq->body = "";
         rs->status = 200;

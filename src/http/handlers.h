@@ -65,6 +65,23 @@ void handle_health(struct request *rq, struct response *rs);
 
 /* audit: GET /audit (handlers_audit.c) */
 void handle_audit_list(struct request *rq, struct response *rs);
+/* Auditions (handlers_auditions.c, handlers_audition_feed.c). */
+void handle_audition_create(struct request *rq, struct response *rs);
+void handle_audition_list(struct request *rq, struct response *rs);
+void handle_audition_get(struct request *rq, struct response *rs);
+void handle_audition_patch(struct request *rq, struct response *rs);
+void handle_audition_delete(struct request *rq, struct response *rs);
+void handle_audition_feed(struct request *rq, struct response *rs);
+/* shares: share links (handlers_shares.c), CSV exports and import (handlers_csv.c) */
+void handle_share_create(struct request *rq, struct response *rs);
+void handle_share_list(struct request *rq, struct response *rs);
+void handle_share_revoke(struct request *rq, struct response *rs);
+void handle_role_votes(struct request *rq, struct response *rs);
+void handle_shared_get(struct request *rq, struct response *rs);
+void handle_shared_vote(struct request *rq, struct response *rs);
+void handle_cast_csv(struct request *rq, struct response *rs);
+void handle_candidates_csv(struct request *rq, struct response *rs);
+void handle_actors_import(struct request *rq, struct response *rs);
 
 /* The built-in identity (handlers_auth.c). */
 void handle_jwks(struct request *rq, struct response *rs);

@@ -22,6 +22,7 @@ struct login_service;
 struct work_pool;
 struct rep_cache;
 struct write_batch;
+struct throttle;
 
 /* Where a request comes from: the libmicrohttpd connection when serving
  * (server.c), plain lists in dispatch_request()'s callers. header and query
@@ -49,6 +50,7 @@ struct app {
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
     struct write_batch *batch;  /* group commit of writes (SQLite, write_batch.h), or NULL */
+    struct throttle *share_limit; /* shares: GET/POST /shared/... per client address; NULL: unlimited */
 };
 
 struct request {

@@ -2,10 +2,12 @@
  * the whole API surface and its permissions on one screen. */
 #include "http/routes.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "auth/auth.h"
 #include "http/handlers.h"
+#include "http/server.h"
 #include "http/static.h"
 
 static const struct route routes[] = {
@@ -57,9 +59,37 @@ static const struct route routes[] = {
     {"GET",    "/roles/{id}/matches",                 PERM_READ_MOVIES,   BODY_NONE,       role_matches, NULL},
     /* audit: the audit log, producers only */
     {"GET",    "/audit",                              PERM_CREATE_MOVIES, BODY_NONE,       handle_audit_list, NULL},
+
+    /* Auditions (casting.md "Auditions"); DELETE cancels (status CANCELLED). */
+    {"POST",   "/roles/{id}/auditions",               PERM_CREATE_CASTS,  BODY_JSON,       handle_audition_create, NULL},
+    {"GET",    "/auditions",                          PERM_READ_MOVIES,   BODY_NONE,       handle_audition_list, NULL},
+    {"GET",    "/auditions.ics",                      PERM_READ_MOVIES,   BODY_NONE,       handle_audition_feed, NULL},
+    {"GET",    "/auditions/{id}",                     PERM_READ_MOVIES,   BODY_NONE,       handle_audition_get, NULL},
+    {"PATCH",  "/auditions/{id}",                     PERM_CREATE_CASTS,  BODY_JSON_PATCH, handle_audition_patch, NULL},
+    {"DELETE", "/auditions/{id}",                     PERM_DELETE_CASTS,  BODY_NONE,       handle_audition_delete, NULL},
+
+    /* shares: producers' share links, their public page and votes (rate-limited
+     * per client address), and the casting CSV exports and import. */
+    {"GET",    "/roles/{id}/shares",                  PERM_CREATE_MOVIES, BODY_NONE,       handle_share_list, NULL},
+    {"POST",   "/roles/{id}/shares",                  PERM_CREATE_MOVIES, BODY_JSON,       handle_share_create, NULL},
+    {"DELETE", "/shares/{id}",                        PERM_CREATE_MOVIES, BODY_NONE,       handle_share_revoke, NULL},
+    {"GET",    "/roles/{id}/votes",                   PERM_READ_MOVIES,   BODY_NONE,       handle_role_votes, NULL},
+    {"GET",    "/shared/{token}",                     0,                  BODY_NONE,       handle_shared_get, NULL},
+    {"POST",   "/shared/{token}/votes",               0,                  BODY_JSON,       handle_shared_vote, NULL},
+    {"GET",    "/movies/{id}/cast.csv",               PERM_READ_MOVIES,   BODY_NONE,       handle_cast_csv, NULL},
+    {"GET",    "/roles/{id}/candidates.csv",          PERM_READ_MOVIES,   BODY_NONE,       handle_candidates_csv, NULL},
+    {"POST",   "/actors/import",                      PERM_CREATE_ACTORS, BODY_CSV,        handle_actors_import, NULL},
 };
 
 #define N_ROUTES (sizeof routes / sizeof routes[0])
+
+size_t route_body_max(const struct route *r) {
+    return r && r->body == BODY_CSV ? CSV_BODY_MAX : BODY_MAX;
+}
+
+const char *route_body_too_large(const struct route *r) {
+    return r && r->body == BODY_CSV ? "the request body is larger than 1 MiB" : "the request body is larger than 64 KiB";
+}
 
 const struct route *route_table(size_t *count) {
     *count = N_ROUTES;
@@ -79,6 +109,12 @@ static int parse_id(const char *s, size_t n, int64_t *out) {
     return 0;
 }
 
+/* A {token} segment: 1 to 64 base64url characters (shares). */
+static bool token_segment(const char *s, size_t n) {
+    return n >= 1 && n <= 64 &&
+           strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") >= n;
+}
+
 /* Matches path against pattern segment by segment, collecting {id}s. */
 static int path_matches(const char *pattern, const char *path, int64_t ids[2]) {
     int n_ids = 0;
@@ -90,6 +126,8 @@ static int path_matches(const char *pattern, const char *path, int64_t ids[2]) {
         if (pl == 4 && strncmp(pattern, "{id}", 4) == 0) {
             if (n_ids == 2 || parse_id(path, sl, &ids[n_ids]) != 0) return 0;
             n_ids++;
+        } else if (pl == 7 && strncmp(pattern, "{token}", 7) == 0) {
+            if (!token_segment(path, sl)) return 0;
         } else if (pl != sl || strncmp(pattern, path, pl) != 0) {
             return 0;
         }

@@ -178,11 +178,12 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *conn, const c
         /* A body without a declared length that grows past the limit: keep
          * draining it so the 413 can be sent at its end, up to a hard cap. */
         if (x->body_seen > BODY_DRAIN_MAX) return MHD_NO;
-        if (x->body_seen <= BODY_MAX && x->rq.route->body != BODY_NONE) strbuf_add(&x->body, upload_data, n);
+        if (x->body_seen <= route_body_max(x->rq.route) && x->rq.route->body != BODY_NONE)
+            strbuf_add(&x->body, upload_data, n);
         return MHD_YES;
     }
-    if (x->body_seen > BODY_MAX) {
-        response_error(&x->rs, 413, "the request body is larger than 64 KiB");
+    if (x->body_seen > route_body_max(x->rq.route)) {
+        response_error(&x->rs, 413, route_body_too_large(x->rq.route));
         return send_response(x);
     }
     x->rq.body = x->body.data ? x->body.data : "";
@@ -208,13 +209,15 @@ static void observe_completed(struct server *srv, const struct exchange *x, enum
     metrics_finished(srv->app->metrics, x->rq.route, complete ? x->rs.status : 499, us);
     const struct config *cfg = srv->app->cfg;
     if (!cfg->access_log) return;
+    /* shares: a path with a share-link token is logged as its pattern (/shared/{token}) */
+    const char *path = x->rq.route && strstr(x->rq.route->pattern, "{token}") ? x->rq.route->pattern : x->rq.path;
     if (cfg->log_json) {
-        struct access_entry e = {x->rq.method, x->rq.path, x->rq.route ? x->rq.route->pattern : NULL,
+        struct access_entry e = {x->rq.method, path, x->rq.route ? x->rq.route->pattern : NULL,
                                  x->rq.request_id, x->rs.status, x->bytes_sent, us, complete};
         access_log_json(&e);
         return;
     }
-    log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, x->rq.path,
+    log_buffer_printf(srv->access_log, LOG_INFO, "%s %s %d %zuB %ldus id=%s%s", x->rq.method, path,
                       x->rs.status, x->bytes_sent, us, x->rq.request_id,
                       complete ? "" : " (connection closed early)");
 }

@@ -99,6 +99,27 @@ enum store_stmt {
     ST_AUDIT_NOTE,                                 /* (subject, entity, id, action, after, now) -> id */
     ST_AUDIT_COUNT,                                /* (entity, id, subject) -> n; NULL = any */
     ST_AUDIT_PAGE,                                 /* (entity, id, subject, limit, offset) -> AUDIT_COLS */
+    /* auditions (query_auditions.c; SQL in sql_auditions.h) */
+    ST_AUDITION_GET, ST_AUDITION_LOCK,             /* (id) -> AUDITION_COLS / id */
+    ST_AUDITION_COUNT, ST_AUDITION_PAGE,           /* (from, to, location, actor, status[, limit, offset]) */
+    ST_AUDITION_INSERT,                            /* (role, actor, start, end, location, status) -> id */
+    ST_AUDITION_UPDATE,                            /* (id, start, end, location, status) -> id */
+    ST_AUDITION_SERIALISE,                         /* () waits for other clash checks (PostgreSQL) */
+    ST_AUDITION_CLASH,                             /* (id, start, end, actor, location) -> AUDITION_COLS, name */
+    ST_AUDITION_FEED,                              /* (from, to, limit) -> AUDITION_COLS, role, actor, movie */
+    ST_AUDITION_CANDIDATE,                         /* (role, actor) -> role id, stage or NULL */
+    ST_AUDITION_ADVANCE,                           /* (role, actor, now) -> a row when moved to AUDITION */
+    /* shares: share links, votes and the casting exports (query_shares.c, sql_shares.h) */
+    ST_SHARE_ROLE,                                 /* (role_id) -> the role as a link shows it */
+    ST_SHARE_INSERT,                               /* (role_id, hash, stages, by, now, expires) -> id */
+    ST_SHARE_REVOKE,                               /* (id, now) -> id */
+    ST_SHARE_COUNT, ST_SHARE_PAGE,                 /* (role_id) / (role_id, limit, offset) */
+    ST_SHARE_FIND,                                 /* (hash, now) -> the live link */
+    ST_SHARE_CANDIDATES,                           /* (role_id, share_id) -> candidates with votes */
+    ST_SHARE_STAGE,                                /* (role_id, actor_id) -> stage */
+    ST_SHARE_VOTE,                                 /* (share_id, actor_id, viewer, vote, now) */
+    ST_ROLE_VOTES,                                 /* (role_id) -> actor_id, up, down */
+    ST_CANDIDATES_EXPORT,                          /* (role_id) -> candidates with notes and tags */
     ST_COUNT
 };
 
@@ -201,6 +222,25 @@ enum store_status store_q_audit_note(struct store_conn *c, const char *entity, c
                                      const char *after);
 enum store_status store_q_audit_list(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
                                      struct arena *a, struct audit_page *out);
+/* shares (query_shares.c) */
+enum store_status store_q_share_role(struct store_conn *c, int64_t role_id, struct arena *a, struct share_role *out);
+enum store_status store_q_share_insert(struct store_conn *c, const struct share *s, const char *token_hash,
+                                       int64_t *id_out);
+enum store_status store_q_share_revoke(struct store_conn *c, int64_t id, int64_t now);
+enum store_status store_q_share_list(struct store_conn *c, int64_t role_id, int64_t offset, int limit,
+                                     struct arena *a, struct share **out, size_t *n, int64_t *total);
+enum store_status store_q_share_find(struct store_conn *c, const char *token_hash, int64_t now, struct arena *a,
+                                     struct share *out);
+enum store_status store_q_share_candidates(struct store_conn *c, int64_t role_id, int64_t share_id,
+                                           struct arena *a, struct share_candidate **out, size_t *n);
+enum store_status store_q_share_stage(struct store_conn *c, int64_t role_id, int64_t actor_id, struct arena *a,
+                                      const char **stage);
+enum store_status store_q_share_vote(struct store_conn *c, int64_t share_id, int64_t actor_id, const char *viewer,
+                                     int vote, int64_t now);
+enum store_status store_q_role_votes(struct store_conn *c, int64_t role_id, struct arena *a,
+                                     struct actor_votes **out, size_t *n);
+enum store_status store_q_candidates_export(struct store_conn *c, int64_t role_id, struct arena *a,
+                                            struct share_candidate **out, size_t *n);
 
 /* Rows of an actor *_GET or *_PAGE statement -> actors with their movies (query.c). */
 enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
@@ -261,9 +301,41 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     .user_set_hash = store_q_user_set_hash, .user_set_disabled = store_q_user_set_disabled, \
     .user_delete = store_q_user_delete, .user_count = store_q_user_count, .user_touch = store_q_user_touch, \
     .user_enabled_ids = store_q_user_enabled_ids, .key_insert = store_q_key_insert, \
-    .key_list = store_q_key_list, .key_retire = store_q_key_retire
+    .key_list = store_q_key_list, .key_retire = store_q_key_retire, \
+    STORE_SHARES_OPS
+
+/* shares */
+#define STORE_SHARES_OPS \
+    .share_role = store_q_share_role, .share_insert = store_q_share_insert, .share_revoke = store_q_share_revoke, \
+    .share_list = store_q_share_list, .share_find = store_q_share_find, \
+    .share_candidates = store_q_share_candidates, .share_stage = store_q_share_stage, \
+    .share_vote = store_q_share_vote, .role_votes = store_q_role_votes, \
+    .candidates_export = store_q_candidates_export
 
 /* audit: set_subject and audit_rows are the engine's own */
 #define STORE_AUDIT_OPS .audit_note = store_q_audit_note, .audit_list = store_q_audit_list
+/* auditions (query_auditions.c) */
+enum store_status store_q_audition_get(struct store_conn *c, int64_t id, struct arena *a, struct audition *out);
+enum store_status store_q_audition_lock(struct store_conn *c, int64_t id);
+enum store_status store_q_audition_list(struct store_conn *c, const struct audition_filter *f, int64_t offset,
+                                        int limit, struct arena *a, struct audition_page *out);
+enum store_status store_q_audition_insert(struct store_conn *c, const struct audition *au, int64_t *id_out);
+enum store_status store_q_audition_update(struct store_conn *c, const struct audition *au);
+enum store_status store_q_audition_serialise(struct store_conn *c);
+enum store_status store_q_audition_clash(struct store_conn *c, const struct audition *au, struct arena *a,
+                                         struct audition *other, const char **actor_name);
+enum store_status store_q_audition_feed(struct store_conn *c, const struct audition_filter *f, int limit,
+                                        struct arena *a, struct audition_named **out, size_t *n);
+enum store_status store_q_audition_candidate(struct store_conn *c, int64_t role_id, int64_t actor_id,
+                                             struct arena *a, const char **stage);
+enum store_status store_q_audition_advance(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now,
+                                           bool *moved);
+
+#define STORE_AUDITION_OPS \
+    .audition_get = store_q_audition_get, .audition_lock = store_q_audition_lock, \
+    .audition_list = store_q_audition_list, .audition_insert = store_q_audition_insert, \
+    .audition_update = store_q_audition_update, .audition_serialise = store_q_audition_serialise, \
+    .audition_clash = store_q_audition_clash, .audition_feed = store_q_audition_feed, \
+    .audition_candidate = store_q_audition_candidate, .audition_advance = store_q_audition_advance
 
 #endif

@@ -13,12 +13,16 @@
 #include "store/driver.h"
 #include "store/sql_roles.h"
 #include "store/sql_audit.h"
+#include "store/sql_auditions.h"
+#include "store/sql_shares.h"
 #include "util/embedded.h"
 
 #define PG_MAX_PARAMS 8
 #define PG_CONNECT_TIMEOUT "5"
 /* The key of the advisory lock migrate() holds: any constant shared by every instance. */
 #define PG_MIGRATE_LOCK "4207366319"
+/* The advisory lock audition clash checks take (transaction scope). */
+#define PG_AUDITION_LOCK "4207366320"
 
 struct pg_conn {
     struct store_conn base;
@@ -117,6 +121,11 @@ static const char *const pg_sql[ST_COUNT] = {
     /* roles: casting.md roles, candidates, booking, actor filters */
     ROLES_SQL(PG_P, PG_LIKE, PG_BYTES, " FOR UPDATE")
     AUDIT_SQL("$1", "$2", "$3", "$4", "$5", "$6")
+    /* auditions: clash checks take one advisory transaction lock, so two
+     * overlapping bookings cannot both pass their check */
+    AUDITIONS_SQL("$1", "$2", "$3", "$4", "$5", "$6", "$7", " FOR UPDATE",
+                  "SELECT pg_advisory_xact_lock(" PG_AUDITION_LOCK ")")
+    SHARES_SQL("$1", "$2", "$3", "$4", "$5", "$6")  /* shares */
 };
 
 /* Statements that may run again on a fresh session when the old one died
@@ -133,6 +142,7 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_CAND_COUNT: case ST_CAND_PAGE: case ST_CAND_GET: case ST_CAND_OTHERS:
     case ST_ACTOR_FIND_COUNT: case ST_ACTOR_FIND_PAGE:
     case ST_AUDIT_COUNT: case ST_AUDIT_PAGE:   /* audit */
+    case ST_AUDITION_GET: case ST_AUDITION_COUNT: case ST_AUDITION_PAGE: case ST_AUDITION_FEED:
         return true;
     default:
         return false;
@@ -480,4 +490,5 @@ const struct store_ops store_pg_ops = {
     .tx_depth = pg_tx_depth,
     .set_subject = store_q_set_subject, .audit_rows = pg_audit_rows,   /* audit */
     STORE_QUERY_OPS,
+    STORE_AUDITION_OPS,
 };

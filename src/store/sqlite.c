@@ -15,6 +15,8 @@
 #include "store/driver.h"
 #include "store/sql_roles.h"
 #include "store/sql_audit.h"
+#include "store/sql_auditions.h"
+#include "store/sql_shares.h"
 #include "util/embedded.h"
 
 #define SQ_BUSY_TIMEOUT_MS 5000
@@ -119,6 +121,9 @@ static const char *const sq_sql[ST_COUNT] = {
     /* roles: casting.md roles, candidates, booking, actor filters */
     ROLES_SQL(SQ_P, SQ_LIKE, "", "")
     AUDIT_SQL("?1", "?2", "?3", "?4", "?5", "?6")
+    /* auditions: the write transaction (BEGIN IMMEDIATE) serialises clash checks */
+    AUDITIONS_SQL("?1", "?2", "?3", "?4", "?5", "?6", "?7", "", "SELECT 1")
+    SHARES_SQL("?1", "?2", "?3", "?4", "?5", "?6")  /* shares */
 };
 
 /* ---- errors ---- */
@@ -469,4 +474,5 @@ const struct store_ops store_sqlite_ops = {
     .changed_elsewhere = sq_changed_elsewhere,
     .set_subject = store_q_set_subject, .audit_rows = sq_audit_rows,   /* audit */
     STORE_QUERY_OPS,
+    STORE_AUDITION_OPS,
 };

@@ -9,8 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/audition.h"
 #include "domain/model.h"
 #include "domain/roles.h"
+#include "domain/shares.h"
 #include "util/arena.h"
 
 enum store_status {
@@ -61,6 +63,21 @@ struct audit_page {
     struct audit_entry *items;
     size_t n;
     int64_t total;
+};
+
+/* ---- auditions: the GET /auditions filter and a page of it ---- */
+struct audition_filter {
+    bool has_from, has_to;     /* from/to: the auditions overlapping [from, to) */
+    int64_t from, to;
+    const char *location;      /* exact (trimmed) location, or NULL */
+    int64_t actor_id;          /* 0: any */
+    int status;                /* enum audition_status, or -1: any */
+};
+
+struct audition_page {
+    struct audition *items;
+    size_t n;
+    int64_t total;             /* all auditions the filter selects */
 };
 
 /* Search filter for lists: NULL or "" means everything. The engine matches a
@@ -201,6 +218,68 @@ struct store_ops {
     /* Entries matching f, newest first. */
     enum store_status (*audit_list)(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
                                     struct arena *a, struct audit_page *out);
+
+    /* ---- auditions (query_auditions.c; casting.md "Auditions") ---- */
+    enum store_status (*audition_get)(struct store_conn *c, int64_t id, struct arena *a, struct audition *out);
+    /* Inside a transaction: locks the row until commit, as movie_lock. */
+    enum store_status (*audition_lock)(struct store_conn *c, int64_t id);
+    /* Ordered by start, then id. */
+    enum store_status (*audition_list)(struct store_conn *c, const struct audition_filter *f, int64_t offset,
+                                       int limit, struct arena *a, struct audition_page *out);
+    /* Uses role_id, actor_id, times, location, status; NOT_FOUND when the
+     * actor is not (or no longer) a candidate of the role. */
+    enum store_status (*audition_insert)(struct store_conn *c, const struct audition *au, int64_t *id_out);
+    /* Writes times, location and status of au->id. */
+    enum store_status (*audition_update)(struct store_conn *c, const struct audition *au);
+    /* Inside a transaction: waits until no other transaction is between its
+     * clash check and its commit (PostgreSQL: an advisory transaction lock;
+     * SQLite's write transaction already serialises). */
+    enum store_status (*audition_serialise)(struct store_conn *c);
+    /* The first SCHEDULED audition other than au->id whose [start, end)
+     * overlaps au's with the same actor (preferred) or the same location,
+     * into *other with its actor's name; NOT_FOUND when there is none. */
+    enum store_status (*audition_clash)(struct store_conn *c, const struct audition *au, struct arena *a,
+                                        struct audition *other, const char **actor_name);
+    /* Up to limit auditions that are not CANCELLED, overlapping the filter's
+     * from/to (its other fields are ignored), by start, with the role's,
+     * actor's and movie's names. */
+    enum store_status (*audition_feed)(struct store_conn *c, const struct audition_filter *f, int limit,
+                                       struct arena *a, struct audition_named **out, size_t *n);
+    /* The candidate's stage (arena string), NULL when the role exists but
+     * the actor is not its candidate; NOT_FOUND when the role does not exist. */
+    enum store_status (*audition_candidate)(struct store_conn *c, int64_t role_id, int64_t actor_id,
+                                            struct arena *a, const char **stage);
+    /* Moves a SUGGESTED or SHORTLISTED candidate to AUDITION (updated_at =
+     * now); *moved says whether it did (a later stage is kept). */
+    enum store_status (*audition_advance)(struct store_conn *c, int64_t role_id, int64_t actor_id, int64_t now,
+                                          bool *moved);
+    /* shares: producers' share links, their votes, the candidates export
+     * (query_shares.c). NOT_FOUND for a missing role, link or candidate. */
+    enum store_status (*share_role)(struct store_conn *c, int64_t role_id, struct arena *a, struct share_role *out);
+    enum store_status (*share_insert)(struct store_conn *c, const struct share *s, const char *token_hash,
+                                      int64_t *id_out);
+    /* Sets revoked_at unless it is set already. */
+    enum store_status (*share_revoke)(struct store_conn *c, int64_t id, int64_t now);
+    /* A role's links, newest first, with their vote totals. */
+    enum store_status (*share_list)(struct store_conn *c, int64_t role_id, int64_t offset, int limit,
+                                    struct arena *a, struct share **out, size_t *n, int64_t *total);
+    /* The link whose token hashes to token_hash, unless expired or revoked. */
+    enum store_status (*share_find)(struct store_conn *c, const char *token_hash, int64_t now, struct arena *a,
+                                    struct share *out);
+    /* Every candidate of the role (by name) with the votes cast on share_id. */
+    enum store_status (*share_candidates)(struct store_conn *c, int64_t role_id, int64_t share_id,
+                                          struct arena *a, struct share_candidate **out, size_t *n);
+    enum store_status (*share_stage)(struct store_conn *c, int64_t role_id, int64_t actor_id, struct arena *a,
+                                     const char **stage);
+    /* The viewer's vote (+1/-1) replaces their earlier one. */
+    enum store_status (*share_vote)(struct store_conn *c, int64_t share_id, int64_t actor_id, const char *viewer,
+                                    int vote, int64_t now);
+    /* Per actor, the votes on all of the role's links. */
+    enum store_status (*role_votes)(struct store_conn *c, int64_t role_id, struct arena *a,
+                                    struct actor_votes **out, size_t *n);
+    /* The role's candidates with notes and tags (by name). */
+    enum store_status (*candidates_export)(struct store_conn *c, int64_t role_id, struct arena *a,
+                                           struct share_candidate **out, size_t *n);
 };
 
 extern const struct store_ops store_sqlite_ops;

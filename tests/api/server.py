@@ -27,7 +27,7 @@ SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "runtime error:", "LeakSanitizer
 # Variables of the environment that would change the server's configuration.
 SCRUB = ("DATABASE_URL", "HYDRATE_DB", "AUTH0_DOMAIN", "API_AUDIENCE", "ALGORITHMS",
          "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URL", "ORIGINS", "HOST", "PORT", "DATA_DIR",
-         "LOG_FORMAT", "METRICS_TOKEN", "ACCESS_LOG", "DATABASE_READ_URL")
+         "LOG_FORMAT", "METRICS_TOKEN", "ACCESS_LOG", "DATABASE_READ_URL", "SHARE_RATE_LIMIT")
 
 
 def binary() -> str:

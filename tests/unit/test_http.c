@@ -41,6 +41,20 @@ Test(routes, bad_ids_and_unknown_paths_are_not_found) {
         cr_expect_eq(find("GET", paths[i], &r, ids, allow), ROUTE_NOT_FOUND, "%s", paths[i]);
 }
 
+Test(routes, token_segments_match_base64url_only) {
+    const struct route *r;
+    int64_t ids[2];
+    char allow[64];
+    cr_expect_eq(find("GET", "/shared/AbC-_09abcdefghijklmn", &r, ids, allow), ROUTE_FOUND);
+    cr_expect_str_eq(r->pattern, "/shared/{token}");
+    cr_expect_eq(find("POST", "/shared/abc/votes", &r, ids, allow), ROUTE_FOUND);
+    cr_expect_str_eq(r->pattern, "/shared/{token}/votes");
+    const char *bad[] = {"/shared/", "/shared/a.b", "/shared/a%20b", "/shared/a=",
+                         "/shared/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_expect_eq(find("GET", bad[i], &r, ids, allow), ROUTE_NOT_FOUND, "%s", bad[i]);
+}
+
 Test(routes, every_private_route_names_a_permission) {
     size_t n;
     const struct route *t = route_table(&n);
@@ -50,7 +64,8 @@ Test(routes, every_private_route_names_a_permission) {
                                                 "/.well-known/openid-configuration", "/auth/login",
                                                 "/openapi.json", "/docs/", "/docs/swagger-ui-bundle.js",
                                                 "/docs/swagger-ui.css", "/docs/init.js",
-                                                "/auth/config", "/app", "/app/{rest}"}; /* + the web app */
+                                                "/auth/config", "/app", "/app/{rest}", /* + the web app */
+                                                "/shared/{token}", "/shared/{token}/votes"}; /* share links */
     for (size_t i = 0; i < n; i++) {
         bool open = false;
         for (size_t k = 0; k < sizeof open_routes / sizeof open_routes[0]; k++)
