@@ -30,6 +30,7 @@ async function candidatePatch(roleId: number, actorId: number, ops: object[]) {
 }
 
 test('director schedules auditions, sees a clash before saving, moves one and cancels one', async ({ page }) => {
+  test.setTimeout(120_000);                                                   // a long journey on a busy machine
   const role = `Schedule role ${Date.now()}`;
   const roleId = await roleWithCandidates(CONTACT, role, [JODIE, MATTHEW, ANGELA]);
   await signIn(page, 'director');
