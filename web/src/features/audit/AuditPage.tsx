@@ -96,7 +96,9 @@ const show = (v: unknown): string => {
 };
 
 export function Diff({ entry }: { entry: AuditEntry }) {
-  const changes = auditDiff(entry.before, entry.after);
+  // A create or delete lists its fields: the empty (null) ones are left out.
+  const changes = auditDiff(entry.before, entry.after)
+    .filter((c) => c.kind === 'changed' || (c.kind === 'added' ? c.after : c.before) !== null);
   if (changes.length === 0) return <Typography variant="body2" sx={{ color: 'text.secondary' }}>no field changes</Typography>;
   return (
     <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none', fontFamily: 'monospace', fontSize: 13 }}>
