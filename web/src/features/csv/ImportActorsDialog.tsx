@@ -45,7 +45,7 @@ export function ImportActorsDialog({ onClose, onImported }: { onClose: () => voi
         notify(r.imported ? `Imported ${r.imported} actor${r.imported === 1 ? '' : 's'}.` : 'The actors were imported.');
         onImported();
       } else {
-        setError(`Nothing was imported: ${r.message}`);
+        setError(/nothing was imported/i.test(r.message) ? r.message : `Nothing was imported: ${r.message}`);
         setProblems(r.problems);
       }
     } catch (e) {
