@@ -119,15 +119,25 @@ test('director schedules auditions, sees a clash before saving, moves one and ca
 });
 
 test('an assistant sees the schedule read-only', async ({ page }) => {
+  const day = '2030-01-22';
+  const roleId = await roleWithCandidates(CONTACT, `Read-only role ${Date.now()}`, [JODIE]);
+  const made = await api('POST', `/roles/${roleId}/auditions`, 'director',
+    { actorId: JODIE, start: `${day}T16:00:00Z`, end: `${day}T16:30:00Z`, location: 'Room D' });
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
   await signIn(page, 'assistant');
-  await page.goto(`/app/schedule?date=${DAY}&view=week`);
+  await page.goto(`/app/schedule?date=${day}&view=week`);
   await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New audition' })).toHaveCount(0);
-  const block = page.getByRole('button', { name: /for .*, Room [ABC]/ }).first();
-  if (await block.count()) {
-    await block.click();
-    await expect(page.getByRole('dialog', { name: 'Audition' }).getByRole('button', { name: 'Save' })).toHaveCount(0);
-  }
+  await page.getByRole('button', { name: /^Jodie Foster for .*, 16:00–16:30, Room D$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Audition' });
+  await expect(dialog.getByLabel('Start')).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Cancel audition' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 390, height: 844 });                     // phone: the grid scrolls, the page does not
+  await expect(page.getByRole('region', { name: 'Auditions by day' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await screen(page, 'schedule-phone');
   await page.goto('/app/audit');
   await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
 });
