@@ -60,17 +60,19 @@ static size_t chars(const char *s) {
     return n;
 }
 
-int body_known_keys(const struct resource *r, const json_t *body, const char **msg) {
+int body_known_keys(const struct resource *r, const json_t *body, struct arena *a, const char **msg) {
     const char *key;
     const json_t *v;
     json_object_foreach((json_t *)body, key, v) {
         (void)v;
-        if (!field_find(r, key)) {
-            *msg = "unknown field in the body";
-            for (size_t i = 0; i < r->n_fields; i++)
-                if (strcmp(r->fields[i].wire, key) == 0) *msg = "the body names a read-only field";
-            return -1;
-        }
+        if (field_find(r, key)) continue;
+        bool read_only = false;
+        for (size_t i = 0; i < r->n_fields; i++) read_only |= strcmp(r->fields[i].wire, key) == 0;
+        read_only |= r->nested_key && strcmp(r->nested_key, key) == 0;
+        bool plain = strlen(key) <= 40 && strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+                                              strlen(key);   /* echo only plain names */
+        *msg = arena_printf(a, "%s %s", plain ? key : "a key", read_only ? "is read-only" : "is not a field of a role");
+        return -1;
     }
     return 0;
 }
@@ -90,7 +92,7 @@ int role_from_body(const json_t *body, struct movie_role *out, struct arena *a, 
         *msg = "the body must be a JSON object";
         return -1;
     }
-    if (body_known_keys(&role_resource, body, msg) != 0) return -1;
+    if (body_known_keys(&role_resource, body, a, msg) != 0) return -1;
     json_t *copy = json_copy((json_t *)body);
     if (!json_object_get(copy, "status")) json_object_set_new(copy, "status", json_string("OPEN"));
     memset(out, 0, sizeof *out);
@@ -186,7 +188,8 @@ int candidate_patch(const json_t *patch, struct candidate *c, struct arena *a, c
 void rfc3339_utc(int64_t t, char buf[21]) {
     time_t tt = (time_t)t;
     struct tm tm;
-    gmtime_r(&tt, &tm);
+    if (t < 0 || t > 253402300799LL) tt = 0;   /* outside the years 1970..9999: the epoch */
+    if (!gmtime_r(&tt, &tm)) memset(&tm, 0, sizeof tm);
     strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 

@@ -51,8 +51,9 @@ struct movie_role {
 
 extern const struct resource role_resource;
 
-/* Every key of a JSON object names a writable field of r; -1 with *msg otherwise. */
-int body_known_keys(const struct resource *r, const json_t *body, const char **msg);
+/* Every key of a JSON object names a writable field of r; -1 with *msg
+ * (naming the key) otherwise. */
+int body_known_keys(const struct resource *r, const json_t *body, struct arena *a, const char **msg);
 /* The rules across fields and the character limits; -1 with *msg. */
 int role_check(const struct movie_role *r, const char **msg);
 /* A new role from a POST body (status defaults to OPEN); -1 with *msg. */

@@ -265,3 +265,82 @@ DELETE FROM roles WHERE id = {mid * 1000};
     assert share["stages"] == ["SHORTLISTED"] and share["expiresAt"] == rfc3339(1796403600)
     text = json.dumps(mine)
     assert secret not in text and "viewer-secret-123" not in text and "tokenHash" not in text
+
+
+def test_roles_and_candidates_endpoints_are_logged(server):
+    """Through the casting endpoints: role create/patch/delete, candidate add,
+    stage change with booking (which also creates the cast link), removal."""
+    sub = "auth0|eli-" + tag()
+    tok = producer_token(server, sub)
+    mid = ok(server.post("/movies", {"title": tag(), "genre": "DRAMA"}, token=tok), 201)["id"]
+    aid = ok(server.post("/actors", {"name": tag(), "age": 35, "gender": "FEMALE"}, token=tok), 201)["id"]
+    rid = ok(server.post(f"/movies/{mid}/roles", {"name": "Lead", "billing": 1}, token=tok), 201)["id"]
+    ok(server.patch(f"/roles/{rid}", [{"op": "add", "path": "/name", "value": "Lead Two"}], token=tok))
+    ok(server.post(f"/roles/{rid}/candidates", {"actorId": aid}, token=tok), 201)
+    ok(server.patch(f"/roles/{rid}/candidates/{aid}", [{"op": "add", "path": "/stage", "value": "BOOKED"}],
+                    token=tok))
+    ok(server.delete(f"/roles/{rid}", token=tok))
+    es = entries(server, "actor=" + sub)
+    got = summary(es)
+    cand = f"role-{rid}-actor-{aid}"
+    for want in [("create", "role", str(rid)), ("update", "role", str(rid)), ("create", "candidate", cand),
+                 ("update", "candidate", cand), ("create", "cast", f"movie-{mid}-actor-{aid}"),
+                 ("delete", "role", str(rid)), ("delete", "candidate", cand)]:
+        assert want in got, (want, got)
+    rename = [e for e in es if e["entity"] == "role" and e["action"] == "update"
+              and "name" in (e["after"] or {})][0]
+    assert rename["before"]["name"] == "Lead" and rename["after"]["name"] == "Lead Two"
+    booked = [e for e in es if e["entity"] == "candidate" and e["action"] == "update"][0]
+    assert booked["before"]["stage"] == "SUGGESTED" and booked["after"]["stage"] == "BOOKED"
+    assert set(booked["after"]) <= {"stage", "updatedAt"}, booked["after"]
+    assert {e["subject"] for e in es} == {sub}
+
+
+def test_auditions_shares_votes_and_imports_are_logged(server):
+    """Through their endpoints: an audition scheduled (its candidate moves to
+    AUDITION), moved and cancelled; a share link made and revoked — its token
+    never logged; an anonymous viewer's vote — logged as "anonymous", without the
+    viewer's id; actors imported from CSV."""
+    sub = "auth0|fay-" + tag()
+    tok = producer_token(server, sub)
+    t = tag()
+    mid = ok(server.post("/movies", {"title": t, "genre": "DRAMA"}, token=tok), 201)["id"]
+    aid = ok(server.post("/actors", {"name": t + " Ada", "age": 30}, token=tok), 201)["id"]
+    rid = ok(server.post(f"/movies/{mid}/roles", {"name": "Lead"}, token=tok), 201)["id"]
+    ok(server.post(f"/roles/{rid}/candidates", {"actorId": aid}, token=tok), 201)
+    audition = ok(server.post(f"/roles/{rid}/auditions", {"actorId": aid, "start": "2027-03-01T10:00:00Z",
+                                                          "end": "2027-03-01T10:20:00Z", "location": t + " Room"},
+                              token=tok), 201)["id"]
+    ok(server.patch(f"/auditions/{audition}", [{"op": "add", "path": "/location", "value": t + " Hall"}],
+                    token=tok))
+    ok(server.delete(f"/auditions/{audition}", token=tok))
+    made = ok(server.post(f"/roles/{rid}/shares", {"expiresInHours": 2, "stages": ["AUDITION"]}, token=tok), 201)
+    token = made["url"].rsplit("/", 1)[1]
+    viewer = "viewer-" + tag()
+    ok(server.post(f"/shared/{token}/votes", {"actorId": aid, "vote": "up", "viewer": viewer}, role=None))
+    ok(server.delete(f"/shares/{made['id']}", token=tok))
+    ok(server.req("POST", "/actors/import", token=tok, data=f"name,age\r\n{t} Imported,44\r\n",
+                  content_type="text/csv"), 201)
+
+    mine = entries(server, "actor=" + sub)
+    got = summary(mine)
+    a, cand, share = str(audition), f"role-{rid}-actor-{aid}", str(made["id"])
+    for want in [("create", "audition", a), ("update", "candidate", cand), ("create", "share", share),
+                 ("update", "share", share)]:
+        assert want in got, (want, got)
+    moves = [e for e in mine if e["entity"] == "audition" and e["action"] == "update"]
+    assert {"location": t + " Hall"} in [e["after"] for e in moves]
+    assert any(e["after"].get("status") == "CANCELLED" for e in moves), moves
+    created = [e for e in mine if e["entity"] == "audition" and e["action"] == "create"][0]["after"]
+    assert created["start"] == "2027-03-01T10:00:00Z" and created["status"] == "SCHEDULED"
+    revoked = [e for e in mine if e["entity"] == "share" and e["action"] == "update"][0]
+    assert revoked["before"] == {"revokedAt": None} and RFC3339.match(revoked["after"]["revokedAt"])
+    imported = [e for e in mine if e["entity"] == "actor" and e["action"] == "create"
+                and e["after"]["name"] == f"{t} Imported"]
+    assert len(imported) == 1 and imported[0]["after"]["age"] == 44
+
+    votes = [e for e in entries(server, "entity=shareVote") if e["id"] == f"share-{share}-actor-{aid}"]
+    assert [(e["action"], e["subject"]) for e in votes] == [("create", "anonymous")]
+    assert votes[0]["after"]["vote"] in (1, "up")
+    text = json.dumps(mine + votes)
+    assert token not in text and viewer not in text and "tokenHash" not in text

@@ -121,6 +121,13 @@ def test_create_invalid_is_400_and_changes_nothing(server, movie, body):
     assert roles_of(server, movie)["totalRoles"] == 0
 
 
+@pytest.mark.parametrize("key,words", [("colour", "not a field"), ("movieId", "read-only"),
+                                       ("candidateCount", "read-only"), ("ÿ" * 50, "a key")])
+def test_unknown_and_read_only_keys_are_named(server, movie, key, words):
+    msg = error(server.post(f"/movies/{movie}/roles", {"name": "X", key: 1}), 400)["message"]
+    assert words in msg and (key in msg or words == "a key")
+
+
 def test_limits_are_inclusive_and_count_characters(server, movie):
     rid = new_role(server, movie, name="é" * 200, description="ü" * 2000, ageMin=0, ageMax=120)
     r = role_of(server, rid)

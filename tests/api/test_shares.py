@@ -277,3 +277,16 @@ def test_with_the_roles_api_end_to_end(server):
     assert ok(server.get(f"/shared/{token}", role=None))["candidates"] == []
     ok(server.delete(f"/roles/{role}"))
     assert body(server.get(f"/shared/{token}", role=None), 404) == {"error": "Not Found", "success": False}
+
+
+def test_audit_log_records_links_and_votes_without_the_token(server, cast):
+    sid, token, _ = share(server, cast["role"])
+    ok(vote(server, token, cast["actors"][0], "up"))
+    ok(server.delete(f"/shares/{sid}"))
+    log = ok(server.get(f"/audit?entity=share&id={sid}"))
+    assert [e["action"] for e in log["entries"]] == ["update", "create"]   # newest first: the revocation
+    votes = ok(server.get(f"/audit?entity=shareVote&id=share-{sid}-actor-{cast['actors'][0]}"))
+    assert [e["action"] for e in votes["entries"]] == ["create"]
+    text = server.get("/audit?entity=share").text + server.get("/audit?entity=shareVote").text
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    assert token not in text and digest not in text and VIEWER not in text

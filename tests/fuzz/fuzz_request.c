@@ -168,7 +168,7 @@ static char *parse_head(struct parsed *p, char *text, char **method, char **targ
 }
 
 static void check_response(const struct request *rq, const struct response *rs) {
-    static const int known[] = {200, 201, 204, 302, 304, 400, 401, 403, 404, 405, 412, 413, 415, 503};
+    static const int known[] = {200, 201, 204, 302, 304, 400, 401, 403, 404, 405, 409, 412, 413, 415, 503};
     bool ok = false;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) ok |= rs->status == known[i];
     if (!ok) {
