@@ -70,6 +70,20 @@ describe('SchedulePage', () => {
       { op: 'add', path: '/start', value: at(10, 15) }, { op: 'add', path: '/location', value: 'Room A' }]);
   });
 
+  it('marks an audition done (a status patch, no move)', async () => {
+    signedInAs('director');
+    const f = fakeFetch(scheduleApi({ 'PATCH /auditions/1': { status: 200, body: { id: 1, success: true } } }));
+    renderScreen(<SchedulePage />, { path: '/schedule', at: '/schedule?date=2026-12-10', fetch: f.fn });
+    await userEvent.click(await screen.findByRole('button', { name: /Jodie Foster for Ellie Arroway/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Move audition' });
+    await userEvent.click(within(dialog).getByLabelText('Status'));
+    await userEvent.click(screen.getByRole('option', { name: 'Done' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await screen.findByText('The audition was saved.');
+    const patch = f.calls.find((c) => c.method === 'PATCH')!;
+    expect(JSON.parse(patch.body!)).toEqual([{ op: 'add', path: '/status', value: 'DONE' }]);
+  });
+
   it('cancels after confirming (delete:casts)', async () => {
     signedInAs('director');
     const f = fakeFetch(scheduleApi({ 'DELETE /auditions/1': { status: 200, body: { id: 1, success: true } } }));

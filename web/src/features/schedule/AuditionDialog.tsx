@@ -9,7 +9,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/client';
 import {
-  cancelAudition, createAudition, listAllAuditions, patchAudition, type Audition,
+  AUDITION_STATUSES, cancelAudition, createAudition, listAllAuditions, patchAudition, type Audition, type AuditionStatus,
 } from '../../api/auditions';
 import { fetchCandidates, fetchMovieRoles, type CandidateSummary, type RoleSummary } from '../../api/castingReads';
 import { stageLabel } from '../../api/shares';
@@ -41,6 +41,7 @@ export function AuditionDialog(props: {
   const [start, setStart] = useState(toLocalInput(a?.start ?? props.seed.start));
   const [end, setEnd] = useState(toLocalInput(a?.end ?? props.seed.end));
   const [location, setLocation] = useState(a?.location ?? props.seed.location);
+  const [status, setStatus] = useState<AuditionStatus>(a?.status ?? 'SCHEDULED');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,11 +76,11 @@ export function AuditionDialog(props: {
   }, [api, window]);
 
   const clashes = useMemo<Clash[]>(() => {
-    if (!editable || actorId === '' || !startIso || !endIso) return [];
+    if (!editable || status !== 'SCHEDULED' || actorId === '' || !startIso || !endIso) return [];
     const known = new Map<number, Audition>();
     for (const x of [...props.loaded, ...nearby]) known.set(x.id, x);
     return findClashes({ id: a?.id, actorId, start: startIso, end: endIso, location }, [...known.values()]);
-  }, [editable, actorId, startIso, endIso, location, props.loaded, nearby, a]);
+  }, [editable, status, actorId, startIso, endIso, location, props.loaded, nearby, a]);
 
   function validate(): Record<string, string> {
     const e: Record<string, string> = {};
@@ -109,8 +110,9 @@ export function AuditionDialog(props: {
         if (startIso !== a.start) change.start = startIso!;
         if (endIso !== a.end) change.end = endIso!;
         if (location.trim() !== a.location) change.location = location.trim();
+        if (status !== a.status) change.status = status;
         await patchAudition(api, a.id, change);
-        notify('The audition was moved.');
+        notify(Object.keys(change).some((k) => k !== 'status') ? 'The audition was moved.' : 'The audition was saved.');
       } else {
         await createAudition(api, roleId as number, { actorId: actorId as number, start: startIso!, end: endIso!, location: location.trim() });
         notify('The audition was scheduled.');
@@ -147,7 +149,7 @@ export function AuditionDialog(props: {
           onSubmit={(e) => { e.preventDefault(); void save(); }}>
           {a ? (
             <Typography>
-              <strong>{props.names.actor(a.actorId)}</strong> for {props.names.role(a.roleId)} · status {a.status.toLowerCase().replace('_', ' ')}
+              <strong>{props.names.actor(a.actorId)}</strong> for {props.names.role(a.roleId)} · {statusLabel(a.status)}
             </Typography>
           ) : (
             <>
@@ -175,6 +177,13 @@ export function AuditionDialog(props: {
           </Stack>
           <TextField label="Location" value={location} onChange={(e) => setLocation(e.target.value)}
             disabled={!editable} error={!!errors.location} helperText={errors.location} />
+          {a && editable && (
+            <TextField select label="Status" value={status} onChange={(e) => setStatus(e.target.value as AuditionStatus)}>
+              {AUDITION_STATUSES.filter((x) => x !== 'CANCELLED').map((x) => (
+                <MenuItem key={x} value={x}>{statusLabel(x)}</MenuItem>
+              ))}
+            </TextField>
+          )}
           {clashes.length > 0 && (
             <Alert severity="warning" role="alert" data-testid="clash-warning">
               <strong>Clash:</strong>
@@ -200,6 +209,9 @@ export function AuditionDialog(props: {
     </Dialog>
   );
 }
+
+export const statusLabel = (s: string): string =>
+  s === 'NO_SHOW' ? 'No-show' : s.charAt(0) + s.slice(1).toLowerCase();
 
 export function clashText(c: Clash, names: Names): string {
   const w = c.with;
