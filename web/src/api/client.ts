@@ -2,8 +2,8 @@
 // through ApiClient.request, which adds the bearer token, sends JSON or JSON
 // Patch, reads ETags and turns the contract's error shape into ApiError.
 import type {
-  Actor, ActorInput, ActorSummary, AuthConfig, LoginResult, Movie, MovieInput, MovieSummary, Page,
-  PatchOp, User,
+  Actor, ActorFilters, ActorInput, ActorSummary, AuthConfig, Candidate, LoginResult, Movie, MovieInput, MovieSummary,
+  Page, PatchOp, Role, RoleInput, User,
 } from './types';
 
 export class ApiError extends Error {
@@ -37,6 +37,8 @@ export interface Result<T> { data: T; etag: string | null; status: number }
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
+const MAX_PAGES = 50;
+const PAGE_SIZE = 10;
 const NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
 
 export class ApiClient {
@@ -134,9 +136,9 @@ export class ApiClient {
   }
 
   // -- actors ---------------------------------------------------------------
-  async listActors(page: number, search: string): Promise<Page<ActorSummary>> {
+  async listActors(page: number, search: string, filters: ActorFilters = {}): Promise<Page<ActorSummary>> {
     const r = await this.request<{ actors: ActorSummary[]; offset: number; totalActors: number }>(
-      'GET', `/actors?${query(page, search)}`);
+      'GET', `/actors?${query(page, search, filters)}`);
     return { items: r.data.actors, total: r.data.totalActors, offset: r.data.offset };
   }
   async getActor(id: number): Promise<{ actor: Actor; etag: string | null }> {
@@ -161,6 +163,58 @@ export class ApiClient {
     await this.request('DELETE', `/casts/movies/${movieId}/actors/${actorId}`);
   }
 
+  // -- roles and candidates (casting.md) --------------------------------------
+  async listRoles(movieId: number): Promise<Role[]> {
+    return this.listAll<Role>(`/movies/${movieId}/roles`, 'roles', (r) => r.id);
+  }
+  async getRole(id: number): Promise<{ role: Role; etag: string | null }> {
+    const r = await this.request<{ role: Role }>('GET', `/roles/${id}`);
+    return { role: r.data.role, etag: r.etag };
+  }
+  async createRole(movieId: number, role: RoleInput): Promise<number> {
+    return (await this.request<{ id: number }>('POST', `/movies/${movieId}/roles`, { json: role })).data.id;
+  }
+  async patchRole(id: number, ops: PatchOp[], etag: string | null): Promise<string | null> {
+    return (await this.request('PATCH', `/roles/${id}`, { patch: ops, ifMatch: etag ?? undefined })).etag;
+  }
+  async deleteRole(id: number): Promise<void> {
+    await this.request('DELETE', `/roles/${id}`);
+  }
+  async listCandidates(roleId: number): Promise<Candidate[]> {
+    return this.listAll<Candidate>(`/roles/${roleId}/candidates`, 'candidates', (c) => c.actor.id);
+  }
+
+  /** Every item of a paged collection (10 a page), page by page, at most MAX_PAGES. */
+  private async listAll<T>(path: string, key: string, idOf: (t: T) => number): Promise<T[]> {
+    const seen = new Map<number, T>();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const r = await this.request<Record<string, unknown>>('GET', `${path}?page=${page}`);
+      const items = listIn<T>(r.data, key);
+      const before = seen.size;
+      for (const it of items) seen.set(idOf(it), it);
+      const total = Number(r.data?.[`total${key[0].toUpperCase()}${key.slice(1)}`] ?? r.data?.total ?? NaN);
+      if (items.length < PAGE_SIZE || seen.size === before || seen.size >= total) break;
+    }
+    return [...seen.values()];
+  }
+  async addCandidate(roleId: number, actorId: number): Promise<void> {
+    await this.request('POST', `/roles/${roleId}/candidates`, { json: { actorId } });
+  }
+  /** JSON Patch on /stage, /rating, /notes, /tags; `confirm` books an actor already booked in the movie. */
+  async patchCandidate(roleId: number, actorId: number, ops: PatchOp[], confirm = false): Promise<void> {
+    await this.request('PATCH', `/roles/${roleId}/candidates/${actorId}${confirm ? '?confirm=true' : ''}`, { patch: ops });
+  }
+  async deleteCandidate(roleId: number, actorId: number): Promise<void> {
+    await this.request('DELETE', `/roles/${roleId}/candidates/${actorId}`);
+  }
+  /** Actors fitting the role who are not candidates yet, paged like /actors. */
+  async listMatches(roleId: number, page: number): Promise<Page<ActorSummary>> {
+    const r = await this.request<Record<string, unknown>>('GET', `/roles/${roleId}/matches?page=${page}`);
+    const items = listIn<ActorSummary>(r.data, 'actors');
+    const total = Number(r.data.totalActors ?? r.data.totalMatches ?? r.data.total ?? items.length);
+    return { items, total, offset: Number(r.data.offset ?? 0) };
+  }
+
   // -- sign-in --------------------------------------------------------------
   async authConfig(): Promise<AuthConfig> {
     const r = await this.request<AuthConfig>('GET', '/auth/config', { auth: false });
@@ -174,10 +228,21 @@ export class ApiClient {
   }
 }
 
-function query(page: number, search: string): string {
+function query(page: number, search: string, filters: ActorFilters = {}): string {
   const q = new URLSearchParams({ page: String(page) });
   if (search.trim()) q.set('search', search.trim());
+  if (filters.gender) q.set('gender', filters.gender);
+  if (filters.ageMin != null) q.set('ageMin', String(filters.ageMin));
+  if (filters.ageMax != null) q.set('ageMax', String(filters.ageMax));
   return q.toString();
+}
+
+/** The list in a collection answer: under its name ("roles"), else the answer's one array. */
+function listIn<T>(data: Record<string, unknown> | null, key: string): T[] {
+  if (!data) return [];
+  if (Array.isArray(data[key])) return data[key] as T[];
+  const arr = Object.values(data).find(Array.isArray);
+  return (arr ?? []) as T[];
 }
 
 function defaultMessage(status: number): string {

@@ -72,3 +72,47 @@ export const genreLabel = (g: string): string =>
   g === 'SCI_FI' ? 'Sci-fi'
     : g === 'ACTION_AND_ADVENTURE' ? 'Action & adventure'
       : g.charAt(0) + g.slice(1).toLowerCase();
+
+// -- casting workflow (shared/spec/casting.md: Roles, Candidates, Finding actors) --
+export const ROLE_STATUSES = ['OPEN', 'CAST', 'CUT'] as const;
+export type RoleStatus = (typeof ROLE_STATUSES)[number];
+export interface Role {
+  ageMax: number | null;
+  ageMin: number | null;
+  billing: number | null;
+  candidateCount: number;
+  description: string | null;
+  gender: Gender | null;
+  id: number;
+  movieId: number;
+  name: string;
+  status: RoleStatus;
+}
+export interface RoleInput {
+  name: string;
+  description?: string | null;
+  gender?: Gender | null;
+  ageMin?: number | null;
+  ageMax?: number | null;
+  billing?: number | null;
+  status?: RoleStatus;
+}
+
+export const STAGES = ['SUGGESTED', 'SHORTLISTED', 'AUDITION', 'CALLBACK', 'ON_HOLD', 'BOOKED', 'RELEASED'] as const;
+export type Stage = (typeof STAGES)[number];
+export const stageLabel = (s: string): string =>
+  s === 'ON_HOLD' ? 'On hold' : s.charAt(0) + s.slice(1).toLowerCase();
+
+export interface OtherRole { movieId: number; roleId: number; roleName: string; stage: Stage }
+export interface Candidate {
+  actor: ActorSummary;
+  notes: string | null;
+  otherRoles: OtherRole[];
+  rating: number | null;
+  stage: Stage;
+  tags: string[];
+  updatedAt: string;
+}
+
+/** Filters of GET /actors beyond search and paging. */
+export interface ActorFilters { gender?: Gender | ''; ageMin?: number | null; ageMax?: number | null }

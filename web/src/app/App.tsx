@@ -13,6 +13,8 @@ import { AssignCastPage } from '../features/casts/AssignCastPage';
 import { MovieFormPage } from '../features/movies/MovieFormPage';
 import { MoviePage } from '../features/movies/MoviePage';
 import { MoviesPage } from '../features/movies/MoviesPage';
+import { MatchesPage } from '../features/roles/MatchesPage';
+import { RoleBoardPage } from '../features/roles/RoleBoardPage';
 import { theme } from '../theme';
 // websched: schedule, share links, audit log, CSV and printing
 import { AuditPage } from '../features/audit/AuditPage';
@@ -57,6 +59,8 @@ export function AppRoutes() {
         <Route path="/actors/:id" element={<Id><ActorPage /></Id>} />
         <Route path="/actors/:id/edit" element={<Id><Need perm="modify:actors"><ActorFormPage /></Need></Id>} />
         <Route path="/casts/new" element={<Need perm="create:casts"><AssignCastPage /></Need>} />
+        <Route path="/roles/:id" element={<Id><RoleBoardPage /></Id>} />
+        <Route path="/roles/:id/matches" element={<Id><MatchesPage /></Id>} />
         <Route path="/forbidden" element={<NotFoundPage forbidden />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../features/auth/jwt';
 export function Layout() {
   const { user, can, signOut } = useAuth();
   const location = useLocation();
+  const wide = /^\/roles\/\d+\/?$/.test(location.pathname);     // a role's board: seven columns side by side
   if (!user) return <Navigate to="/" replace state={{ from: location.pathname + location.search }} />;
   return (
     <>
@@ -32,7 +33,7 @@ export function Layout() {
           </Stack>
         </Toolbar>
       </AppBar>
-      <Container component="main" id="main" maxWidth="lg" sx={{ pb: 6 }}>
+      <Container component="main" id="main" maxWidth={wide ? false : 'lg'} sx={{ pb: 6 }}>
         <Outlet />
       </Container>
     </>

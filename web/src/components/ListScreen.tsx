@@ -1,6 +1,7 @@
 // The shared shape of the movies and actors lists: a search box that searches
 // as you type (debounced, kept in the address), pages with the total, cards,
-// an empty state and a loading indicator.
+// an empty state and a loading indicator. A screen may add filter controls
+// (kept in the address too) and the values they depend on.
 import { Box, Button, Grid, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
@@ -14,6 +15,8 @@ export function ListScreen<T extends { id: number }>(props: {
   addLabel?: string; addTo?: string;
   load: (page: number, search: string) => Promise<Page<T>>;
   card: (item: T, reload: () => void) => ReactNode;
+  filters?: ReactNode;
+  filterDeps?: unknown[];
 }) {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -21,11 +24,12 @@ export function ListScreen<T extends { id: number }>(props: {
   const [typed, setTyped] = useState(search);
   const debounced = useDebounced(typed, 300);
   useEffect(() => {
-    if (debounced !== search) setParams(debounced ? { q: debounced } : {}, { replace: true });
+    if (debounced !== search) setParams((old) => withParams(old, { q: debounced || null, page: null }), { replace: true });
   }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
-  const { data, error, loading, reload } = useFetch(() => props.load(page, search), [page, search]);
+  const { data, error, loading, reload } = useFetch(() => props.load(page, search),
+    [page, search, ...(props.filterDeps ?? [])]);
 
-  const setPage = (p: number) => setParams({ ...(search ? { q: search } : {}), page: String(p) });
+  const setPage = (p: number) => setParams((old) => withParams(old, { page: String(p) }));
   return (
     <Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, my: 2 }}>
@@ -34,6 +38,7 @@ export function ListScreen<T extends { id: number }>(props: {
           onChange={(e) => setTyped(e.target.value)} sx={{ minWidth: { sm: 320 } }} />
         {props.addTo && <Button variant="contained" component={RouterLink} to={props.addTo}>{props.addLabel}</Button>}
       </Stack>
+      {props.filters}
       <Box sx={{ height: 4 }}>{loading && <LinearProgress aria-label={`Loading ${props.noun}`} />}</Box>
       {error ? <ErrorState error={error} onRetry={reload} /> : null}
       {data && (
@@ -54,4 +59,14 @@ export function ListScreen<T extends { id: number }>(props: {
       )}
     </Box>
   );
+}
+
+/** The address's parameters with some set (a string) or removed (null). */
+export function withParams(old: URLSearchParams, set: Record<string, string | null>): URLSearchParams {
+  const next = new URLSearchParams(old);
+  for (const [k, v] of Object.entries(set)) {
+    if (v === null) next.delete(k);
+    else next.set(k, v);
+  }
+  return next;
 }

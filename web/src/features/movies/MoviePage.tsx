@@ -11,6 +11,7 @@ import { useNotify } from '../../components/Notify';
 import { useFetch } from '../../components/useFetch';
 import { ActorCard } from '../actors/ActorCard';
 import { useAuth } from '../auth/AuthContext';
+import { RolesSection } from '../roles/RolesSection';
 
 export function MoviePage() {
   const id = Number(useParams().id);
@@ -70,6 +71,7 @@ export function MoviePage() {
           </Grid>
         </Grid>
       </Card>
+      <RolesSection movieId={id} />
       <Typography variant="h5" component="h2" sx={{ mt: 4, mb: 2 }}>Cast</Typography>
       {m.actors.length === 0 ? <EmptyState>No one is cast in this movie yet.</EmptyState> : (
         <Grid container spacing={2} component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Cast">
