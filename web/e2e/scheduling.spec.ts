@@ -152,7 +152,13 @@ test('a producer’s share link works without a login, shows no notes, takes vot
   // Angela stays SUGGESTED: not in the link's stages.
 
   await signIn(page, 'producer');
-  await page.goto(`/app/roles/${roleId}/shares`);
+  await page.goto(`/app/roles/${roleId}`);                                    // the role's board carries the share links
+  await expect(page.getByRole('heading', { name: 'Share links' })).toBeVisible();
+  const [csv] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export candidates (CSV)' }).click()]);
+  expect(csv.suggestedFilename()).toBe(`role-${roleId}-candidates.csv`);
+  expect(Buffer.concat(await (await csv.createReadStream()).toArray()).toString())
+    .toMatch(/^id,name,age,gender,photoUrl,stage,rating,notes,tags\r\n/);
   const hours = page.getByLabel('Expires in (hours)');
   await hours.fill('24');
   await page.getByRole('button', { name: 'Create share link' }).click();

@@ -3,10 +3,6 @@
 import type { ApiClient } from './client';
 import type { Gender } from './types';
 
-export const STAGES = ['SUGGESTED', 'SHORTLISTED', 'AUDITION', 'CALLBACK', 'ON_HOLD', 'BOOKED', 'RELEASED'] as const;
-export type Stage = (typeof STAGES)[number];
-export const stageLabel = (s: string): string =>
-  s === 'ON_HOLD' ? 'On hold' : s.charAt(0) + s.slice(1).toLowerCase();
 
 export interface Votes { down: number; up: number }
 export interface CreatedShare { expiresAt: string; id: number; url: string }

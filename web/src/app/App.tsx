@@ -21,7 +21,6 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { WithActorsImport } from '../features/csv/ImportActorsDialog';
 import { PrintCastPage } from '../features/csv/PrintCastPage';
 import { SchedulePage } from '../features/schedule/SchedulePage';
-import { RoleSharesPage } from '../features/shares/RoleSharesPage';
 import { SharedPage } from '../features/shares/SharedPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -48,7 +47,6 @@ export function AppRoutes() {
         {/* websched */}
         <Route path="/schedule" element={<Need perm="read:movies"><SchedulePage /></Need>} />
         <Route path="/audit" element={<Need perm="create:movies"><AuditPage /></Need>} />
-        <Route path="/roles/:id/shares" element={<Id><Need perm="create:movies"><RoleSharesPage /></Need></Id>} />
         <Route path="/movies/:id/print" element={<Id><PrintCastPage /></Id>} />
         <Route path="/movies" element={<MoviesPage />} />
         <Route path="/movies/new" element={<Need perm="create:movies"><MovieFormPage /></Need>} />

@@ -11,8 +11,7 @@ import { ApiError } from '../../api/client';
 import {
   AUDITION_STATUSES, cancelAudition, createAudition, listAllAuditions, patchAudition, type Audition, type AuditionStatus,
 } from '../../api/auditions';
-import { fetchCandidates, fetchMovieRoles, type CandidateSummary, type RoleSummary } from '../../api/castingReads';
-import { stageLabel } from '../../api/shares';
+import { stageLabel, type Candidate, type Role } from '../../api/types';
 import { ConfirmDialog, errorText, useDebounced } from '../../components/common';
 import { useNotify } from '../../components/Notify';
 import { useAuth } from '../auth/AuthContext';
@@ -34,9 +33,9 @@ export function AuditionDialog(props: {
   const a = props.audition;
   const editable = can('create:casts') && (!a || a.status !== 'CANCELLED');
   const [movie, setMovie] = useState<Option | null>(null);
-  const [roles, setRoles] = useState<RoleSummary[]>([]);
+  const [roles, setRoles] = useState<Role[]>([]);
   const [roleId, setRoleId] = useState<number | ''>(a?.roleId ?? '');
-  const [candidates, setCandidates] = useState<CandidateSummary[]>([]);
+  const [candidates, setCandidates] = useState<Candidate[]>([]);
   const [actorId, setActorId] = useState<number | ''>(a?.actorId ?? '');
   const [start, setStart] = useState(toLocalInput(a?.start ?? props.seed.start));
   const [end, setEnd] = useState(toLocalInput(a?.end ?? props.seed.end));
@@ -53,12 +52,12 @@ export function AuditionDialog(props: {
   useEffect(() => {
     setRoles([]);
     setRoleId('');
-    if (movie) fetchMovieRoles(api, movie.id).then(setRoles, () => setRoles([]));
+    if (movie) api.listRoles(movie.id).then(setRoles, () => setRoles([]));
   }, [api, movie]);
   useEffect(() => {
     setCandidates([]);
     if (!a) setActorId('');
-    if (roleId !== '' && !a) fetchCandidates(api, roleId).then(setCandidates, () => setCandidates([]));
+    if (roleId !== '' && !a) api.listCandidates(roleId).then(setCandidates, () => setCandidates([]));
   }, [api, roleId, a]);
 
   // The auditions around the chosen time, from the server, for the clash check.

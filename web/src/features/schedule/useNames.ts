@@ -2,7 +2,6 @@
 // kept while the schedule is open.
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../api/client';
-import { fetchRole } from '../../api/castingReads';
 
 export interface Names { actor: (id: number) => string; role: (id: number) => string }
 
@@ -23,7 +22,7 @@ export function useNames(api: ApiClient, actorIds: number[], roleIds: number[]):
     for (const id of new Set(roleIds)) {
       if (asked.current.roles.has(id)) continue;
       asked.current.roles.add(id);
-      fetchRole(api, id).then((r) => setRoles((m) => ({ ...m, [id]: r.name })), () => {});
+      api.getRole(id).then((r) => setRoles((m) => ({ ...m, [id]: r.role.name })), () => {});
     }
   }, [rKey]); // eslint-disable-line react-hooks/exhaustive-deps
 

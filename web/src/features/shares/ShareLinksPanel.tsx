@@ -9,10 +9,10 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '../../api/client';
-import { fetchCandidates } from '../../api/castingReads';
 import {
-  createShare, listShares, revokeShare, roleVotes, STAGES, stageLabel, type CreatedShare, type Share,
+  createShare, listShares, revokeShare, roleVotes, type CreatedShare, type Share,
 } from '../../api/shares';
+import { STAGES, stageLabel } from '../../api/types';
 import { ConfirmDialog, ErrorState, errorText, Loading } from '../../components/common';
 import { useNotify } from '../../components/Notify';
 import { useFetch } from '../../components/useFetch';
@@ -193,7 +193,7 @@ function VoteList({ votes }: { votes?: Share['votes'] }) {
 /** Votes per candidate over all the role's links, with the candidates' names. */
 function VotesByCandidate({ roleId, api, shares }: { roleId: number; api: ApiClient; shares: Share[] }) {
   const { data } = useFetch(async () => {
-    const [votes, candidates] = await Promise.all([roleVotes(api, roleId), fetchCandidates(api, roleId)]);
+    const [votes, candidates] = await Promise.all([roleVotes(api, roleId), api.listCandidates(roleId)]);
     const names = new Map(candidates.map((c) => [c.actor.id, c.actor.name]));
     return votes.filter((v) => v.up || v.down).map((v) => ({ ...v, name: names.get(v.actorId) ?? `Actor ${v.actorId}` }));
   }, [roleId, shares]);                  // again whenever the links are read
