@@ -11,7 +11,7 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900 },
   server: {
-    proxy: Object.fromEntries(['/movies', '/actors', '/casts', '/auth', '/roles'].map((p) => [p, api])),
+    proxy: Object.fromEntries(['/movies', '/actors', '/casts', '/auth', '/roles', '/auditions', '/shares', '/shared', '/audit'].map((p) => [p, api])),
   },
   test: {
     environment: 'jsdom',

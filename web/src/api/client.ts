@@ -10,11 +10,14 @@ export class ApiError extends Error {
   readonly status: number;
   readonly reason: string;
   readonly retryAfter: number | null;
-  constructor(status: number, reason: string, message: string, retryAfter: number | null = null) {
+  /** The whole parsed error body (e.g. an import's row/field errors), or null. */
+  readonly body: unknown;
+  constructor(status: number, reason: string, message: string, retryAfter: number | null = null, body: unknown = null) {
     super(message);
     this.status = status;
     this.reason = reason;
     this.retryAfter = retryAfter;
+    this.body = body;
   }
 }
 
@@ -23,7 +26,12 @@ interface RequestOptions {
   patch?: PatchOp[];
   ifMatch?: string;
   auth?: boolean;
+  /** A raw body with its type (a CSV upload). */
+  raw?: { type: string; text: string };
 }
+
+/** A file the API answered with (CSV, calendar): its bytes and its name. */
+export interface Download { blob: Blob; filename: string }
 
 export interface Result<T> { data: T; etag: string | null; status: number }
 
@@ -55,6 +63,9 @@ export class ApiClient {
     } else if (opts.patch !== undefined) {
       headers['Content-Type'] = 'application/json-patch+json';
       body = JSON.stringify(opts.patch);
+    } else if (opts.raw !== undefined) {
+      headers['Content-Type'] = opts.raw.type;
+      body = opts.raw.text;
     }
     if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
     const token = opts.auth === false ? null : this.token();
@@ -77,9 +88,31 @@ export class ApiClient {
       const retry = Number(res.headers.get('Retry-After'));
       if (res.status === 401 && token) this.onUnauthorized();
       throw new ApiError(res.status, err.error ?? res.statusText, err.message ?? defaultMessage(res.status),
-        Number.isFinite(retry) && retry > 0 ? retry : null);
+        Number.isFinite(retry) && retry > 0 ? retry : null, parsed);
     }
     return { data: parsed as T, etag: res.headers.get('ETag'), status: res.status };
+  }
+
+  /** GET a file (CSV, calendar) with the bearer token; errors as for request. */
+  async download(path: string, fallbackName: string): Promise<Download> {
+    const headers: Record<string, string> = {};
+    const token = this.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await this.fetchFn(this.base + path, { method: 'GET', headers });
+    } catch {
+      throw new ApiError(0, 'Network Error', NETWORK_MESSAGE);
+    }
+    if (!res.ok) {
+      let err: { error?: string; message?: string } = {};
+      try { err = JSON.parse(await res.text()); } catch { /* not JSON */ }
+      if (res.status === 401 && token) this.onUnauthorized();
+      throw new ApiError(res.status, err.error ?? res.statusText, err.message ?? defaultMessage(res.status));
+    }
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    return { blob: await res.blob(), filename: named ?? fallbackName };
   }
 
   // -- movies ---------------------------------------------------------------

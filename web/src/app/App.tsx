@@ -16,6 +16,12 @@ import { MoviesPage } from '../features/movies/MoviesPage';
 import { MatchesPage } from '../features/roles/MatchesPage';
 import { RoleBoardPage } from '../features/roles/RoleBoardPage';
 import { theme } from '../theme';
+// websched: schedule, share links, audit log, CSV and printing
+import { AuditPage } from '../features/audit/AuditPage';
+import { WithActorsImport } from '../features/csv/ImportActorsDialog';
+import { PrintCastPage } from '../features/csv/PrintCastPage';
+import { SchedulePage } from '../features/schedule/SchedulePage';
+import { SharedPage } from '../features/shares/SharedPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -36,12 +42,17 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<HomePage />} />
       <Route path="/callback" element={<CallbackPage />} />
+      <Route path="/shared/:token" element={<SharedPage />} /> {/* public: no sign-in */}
       <Route element={<Layout />}>
+        {/* websched */}
+        <Route path="/schedule" element={<Need perm="read:movies"><SchedulePage /></Need>} />
+        <Route path="/audit" element={<Need perm="create:movies"><AuditPage /></Need>} />
+        <Route path="/movies/:id/print" element={<Id><PrintCastPage /></Id>} />
         <Route path="/movies" element={<MoviesPage />} />
         <Route path="/movies/new" element={<Need perm="create:movies"><MovieFormPage /></Need>} />
         <Route path="/movies/:id" element={<Id><MoviePage /></Id>} />
         <Route path="/movies/:id/edit" element={<Id><Need perm="modify:movies"><MovieFormPage /></Need></Id>} />
-        <Route path="/actors" element={<ActorsPage />} />
+        <Route path="/actors" element={<WithActorsImport><ActorsPage /></WithActorsImport>} />
         <Route path="/actors/new" element={<Need perm="create:actors"><ActorFormPage /></Need>} />
         <Route path="/actors/:id" element={<Id><ActorPage /></Id>} />
         <Route path="/actors/:id/edit" element={<Id><Need perm="modify:actors"><ActorFormPage /></Need></Id>} />

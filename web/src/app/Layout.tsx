@@ -22,6 +22,9 @@ export function Layout() {
           <Button component={RouterLink} to="/movies">Movies</Button>
           <Button component={RouterLink} to="/actors">Actors</Button>
           {can('create:casts') && <Button component={RouterLink} to="/casts/new">Assign cast</Button>}
+          {/* websched: the schedule for everyone, the audit log for producers */}
+          <Button component={RouterLink} to="/schedule">Schedule</Button>
+          {can('create:movies') && <Button component={RouterLink} to="/audit">Audit</Button>}
           <Box sx={{ flexGrow: 1 }} />
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Chip label={`${user.displayName} · ${ROLE_LABELS[user.role] ?? user.role}`} variant="outlined"

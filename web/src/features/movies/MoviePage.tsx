@@ -4,6 +4,7 @@ import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { CastCsvButton } from '../csv/ExportButtons'; // websched
 import { genreLabel } from '../../api/types';
 import { ConfirmDialog, EmptyState, ErrorState, errorText, formatDate, Loading, Picture } from '../../components/common';
 import { useNotify } from '../../components/Notify';
@@ -62,6 +63,9 @@ export function MoviePage() {
                 {can('modify:movies') && <Button variant="contained" component={RouterLink} to={`/movies/${id}/edit`}>Edit</Button>}
                 {can('create:casts') && <Button variant="outlined" component={RouterLink} to={`/casts/new?movie=${id}`}>Assign cast</Button>}
                 {can('delete:movies') && <Button color="secondary" variant="outlined" onClick={() => setConfirm(true)}>Delete movie</Button>}
+                {/* websched: cast list export and print */}
+                <CastCsvButton movieId={id} />
+                <Button variant="outlined" component={RouterLink} to={`/movies/${id}/print`}>Print cast list</Button>
               </Stack>
             </CardContent>
           </Grid>

@@ -12,6 +12,8 @@ import { STAGES, stageLabel } from '../../api/types';
 import { ConfirmDialog, EmptyState, ErrorState, Loading } from '../../components/common';
 import { useNotify } from '../../components/Notify';
 import { useAuth } from '../auth/AuthContext';
+import { CandidatesCsvButton } from '../csv/ExportButtons'; // websched
+import { ShareLinksPanel } from '../shares/ShareLinksPanel'; // websched
 import { CandidateCard, DRAG_TYPE } from './CandidateCard';
 import { CandidatePanel } from './CandidatePanel';
 import { statusLabel } from './RoleDialog';
@@ -74,6 +76,7 @@ export function RoleBoardPage() {
           </Typography>
         </Box>
         <Button variant="contained" component={RouterLink} to={`/roles/${id}/matches`}>Find actors</Button>
+        <CandidatesCsvButton roleId={id} />
       </Stack>
       {role.description && <Typography sx={{ mb: 1 }}>{role.description}</Typography>}
       {editable
@@ -112,6 +115,7 @@ export function RoleBoardPage() {
       {candidates.length === 0 && (
         <EmptyState>No candidates yet. {editable ? 'Use “Find actors” to add some.' : ''}</EmptyState>
       )}
+      <ShareLinksPanel roleId={id} /> {/* websched: producers' share links and votes */}
       <CandidatePanel roleId={id} candidate={details} onClose={() => setDetails(null)} onChanged={() => void board.reload()} />
       <ConfirmDialog open={!!ask} title="Book despite the other booking?" text={ask?.text ?? ''} confirm="Book anyway"
         onClose={() => setAsk(null)} onConfirm={() => { const a = ask; setAsk(null); if (a) void move(a.c, 'BOOKED', true); }} />
