@@ -27,8 +27,12 @@ void represent_full(struct jw *w, const struct shape *s, const void *full) {
     field_write_object(w, s->res, full, write_nested, ctx);
 }
 
+void represent_full_items(struct jw *w, const struct shape *s, const void *items, size_t count) {
+    for (size_t i = 0; i < count; i++) represent_full(w, s, (const char *)items + i * s->full_size);
+}
+
 void represent_full_array(struct jw *w, const struct shape *s, const void *items, size_t count) {
     jw_arr_begin(w);
-    for (size_t i = 0; i < count; i++) represent_full(w, s, (const char *)items + i * s->full_size);
+    represent_full_items(w, s, items, count);
     jw_arr_end(w);
 }

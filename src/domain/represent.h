@@ -27,6 +27,8 @@ extern const struct shape actor_shape;
 /* Writes one full entity (e.g. a movie with its actors) as a JSON object. */
 void represent_full(struct jw *w, const struct shape *s, const void *full);
 /* Writes `count` full entities laid out in an array as a JSON array. */
+/* The same elements without the brackets (response_page writes those). */
+void represent_full_items(struct jw *w, const struct shape *s, const void *items, size_t count);
 void represent_full_array(struct jw *w, const struct shape *s, const void *items, size_t count);
 
 /* ETag value (64 hex digits, no quotes) of a representation's bytes. */

@@ -90,6 +90,11 @@ static void write_entry(struct jw *w, const struct audit_entry *e) {
     jw_obj_end(w);
 }
 
+static void write_entries(struct jw *w, const void *ctx) {
+    const struct audit_page *p = ctx;
+    for (size_t i = 0; i < p->n; i++) write_entry(w, &p->items[i]);
+}
+
 void handle_audit_list(struct request *rq, struct response *rs) {
     struct audit_filter f;
     if (!read_filter(rq, rs, &f)) return;
@@ -102,14 +107,5 @@ void handle_audit_list(struct request *rq, struct response *rs) {
         response_store_error(rq, rs, st);
         return;
     }
-    rs->status = 200;
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, "entries");
-    jw_arr_begin(&w);
-    for (size_t i = 0; i < page.n; i++) write_entry(&w, &page.items[i]);
-    jw_arr_end(&w);
-    jw_key(&w, "success"), jw_bool(&w, true);
-    jw_key(&w, "totalEntries"), jw_int(&w, page.total);
-    jw_obj_end(&w);
+    response_page(rs, &(struct page_body){"entries", "totalEntries", -1, page.total, write_entries, &page});
 }

@@ -112,6 +112,11 @@ void handle_audition_create(struct request *rq, struct response *rs) {
 
 /* ---- GET /auditions ---- */
 
+static void write_auditions(struct jw *w, const void *ctx) {
+    const struct audition_page *p = ctx;
+    for (size_t i = 0; i < p->n; i++) audition_write(w, &p->items[i]);
+}
+
 void handle_audition_list(struct request *rq, struct response *rs) {
     struct audition_filter f;
     if (!audition_query_filter(rq, rs, &f)) return;
@@ -124,20 +129,7 @@ void handle_audition_list(struct request *rq, struct response *rs) {
         response_store_error(rq, rs, st);
         return;
     }
-    rs->status = 200;
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, "auditions");
-    jw_arr_begin(&w);
-    for (size_t i = 0; i < page.n; i++) audition_write(&w, &page.items[i]);
-    jw_arr_end(&w);
-    jw_key(&w, "offset");
-    jw_int(&w, offset);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_key(&w, "totalAuditions");
-    jw_int(&w, page.total);
-    jw_obj_end(&w);
+    response_page(rs, &(struct page_body){"auditions", "totalAuditions", offset, page.total, write_auditions, &page});
 }
 
 /* ---- GET /auditions/{id} ---- */

@@ -12,6 +12,11 @@
 #include "http/handlers.h"
 #include "http/response.h"
 
+static void write_candidates(struct jw *w, const void *ctx) {
+    const struct candidate_page *p = ctx;
+    for (size_t i = 0; i < p->n; i++) candidate_write(w, &p->items[i]);
+}
+
 void candidates_list(struct request *rq, struct response *rs) {
     const char *stage_q = request_query(rq, "stage");
     int stage = stage_q ? stage_parse(stage_q) : -1;
@@ -30,20 +35,8 @@ void candidates_list(struct request *rq, struct response *rs) {
         response_store_error(rq, rs, st);
         return;
     }
-    rs->status = 200;
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, "candidates");
-    jw_arr_begin(&w);
-    for (size_t i = 0; i < page.n; i++) candidate_write(&w, &page.items[i]);
-    jw_arr_end(&w);
-    jw_key(&w, "offset");
-    jw_int(&w, offset);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_key(&w, "totalCandidates");
-    jw_int(&w, page.total);
-    jw_obj_end(&w);
+    response_page(rs, &(struct page_body){"candidates", "totalCandidates", offset, page.total, write_candidates,
+                                          &page});
 }
 
 /* {"actorId": <positive integer>} and nothing else. */

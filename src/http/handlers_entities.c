@@ -50,6 +50,17 @@ static bool cache_generation(struct request *rq, struct response *rs, struct sto
     return true;
 }
 
+struct entity_items {
+    const struct shape *shape;
+    const void *items;
+    size_t n;
+};
+
+static void write_entities(struct jw *w, const void *ctx) {
+    const struct entity_items *l = ctx;
+    represent_full_items(w, l->shape, l->items, l->n);
+}
+
 void entity_list(struct request *rq, struct response *rs) {
     const struct entity_api *e = api_of(rq);
     const char *search = request_query(rq, "search");
@@ -76,18 +87,8 @@ void entity_list(struct request *rq, struct response *rs) {
         response_store_error(rq, rs, st);
         return;
     }
-    rs->status = 200;
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, e->list_key);
-    represent_full_array(&w, e->shape, items, n);
-    jw_key(&w, "offset");
-    jw_int(&w, offset);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_key(&w, e->total_key);
-    jw_int(&w, total);
-    jw_obj_end(&w);
+    struct entity_items list = {e->shape, items, n};
+    response_page(rs, &(struct page_body){e->list_key, e->total_key, offset, total, write_entities, &list});
     if (cache) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
 }
 

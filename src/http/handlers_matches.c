@@ -25,19 +25,13 @@ static int age_param(const char *v, int32_t *out) {
 }
 
 /* Writes {"actors":[...],"offset":..,"success":true,"totalActors":..}. */
+static void write_actors(struct jw *w, const void *ctx) {
+    const struct actor_page *p = ctx;
+    represent_full_items(w, &actor_shape, p->items, p->n);
+}
+
 static void actor_page_body(struct response *rs, const struct actor_page *p, int64_t offset) {
-    rs->status = 200;
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, "actors");
-    represent_full_array(&w, &actor_shape, p->items, p->n);
-    jw_key(&w, "offset");
-    jw_int(&w, offset);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_key(&w, "totalActors");
-    jw_int(&w, p->total);
-    jw_obj_end(&w);
+    response_page(rs, &(struct page_body){"actors", "totalActors", offset, p->total, write_actors, p});
 }
 
 static void find(struct request *rq, struct response *rs, const struct actor_filter *f) {

@@ -64,6 +64,11 @@ static void role_json(const struct movie_role *r, struct strbuf *out, char etag[
     represent_etag(out->data, out->len, etag);
 }
 
+static void write_roles(struct jw *w, const void *ctx) {
+    const struct role_page *p = ctx;
+    for (size_t i = 0; i < p->n; i++) role_write(w, &p->items[i]);
+}
+
 void roles_list(struct request *rq, struct response *rs) {
     struct store_conn *db = request_db(rq, rs);
     if (!db) return;
@@ -74,20 +79,7 @@ void roles_list(struct request *rq, struct response *rs) {
         response_store_error(rq, rs, st);
         return;
     }
-    rs->status = 200;
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, "offset");
-    jw_int(&w, offset);
-    jw_key(&w, "roles");
-    jw_arr_begin(&w);
-    for (size_t i = 0; i < page.n; i++) role_write(&w, &page.items[i]);
-    jw_arr_end(&w);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_key(&w, "totalRoles");
-    jw_int(&w, page.total);
-    jw_obj_end(&w);
+    response_page(rs, &(struct page_body){"roles", "totalRoles", offset, page.total, write_roles, &page});
 }
 
 void role_create(struct request *rq, struct response *rs) {

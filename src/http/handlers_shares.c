@@ -105,6 +105,16 @@ static void write_share(struct jw *w, const struct share *s) {
 }
 
 /* NOT_FOUND (with rs filled) unless the role exists. */
+struct share_list {
+    const struct share *items;
+    size_t n;
+};
+
+static void write_shares(struct jw *w, const void *ctx) {
+    const struct share_list *l = ctx;
+    for (size_t i = 0; i < l->n; i++) write_share(w, &l->items[i]);
+}
+
 static bool role_exists(struct request *rq, struct response *rs, struct store_conn *db, struct share_role *role) {
     enum store_status st = request_ops(rq)->share_role(db, rq->ids[0], rq->arena, role);
     if (st != STORE_OK) response_store_error(rq, rs, st);
@@ -124,19 +134,8 @@ void handle_share_list(struct request *rq, struct response *rs) {
         response_store_error(rq, rs, st);
         return;
     }
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, "offset");
-    jw_int(&w, offset);
-    jw_key(&w, "shares");
-    jw_arr_begin(&w);
-    for (size_t i = 0; i < n; i++) write_share(&w, &items[i]);
-    jw_arr_end(&w);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_key(&w, "totalShares");
-    jw_int(&w, total);
-    jw_obj_end(&w);
+    struct share_list list = {items, n};
+    response_page(rs, &(struct page_body){"shares", "totalShares", offset, total, write_shares, &list});
 }
 
 void handle_share_revoke(struct request *rq, struct response *rs) {

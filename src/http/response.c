@@ -1,6 +1,8 @@
 /* Contract-shaped responses (see response.h). */
 #include "http/response.h"
 
+#include <string.h>
+
 #include "util/json_write.h"
 #include "util/log.h"
 
@@ -59,6 +61,30 @@ void response_store_error(struct request *rq, struct response *rs, enum store_st
     const char *why = rq->db ? request_ops(rq)->last_error(rq->db) : "no connection";
     log_msg(LOG_ERROR, "%s %s: database error: %s", rq->method, rq->path, why ? why : "unknown");
     response_error(rs, 500, NULL);
+}
+
+static void page_items(struct jw *w, const struct page_body *p) {
+    jw_key(w, p->list_key);
+    jw_arr_begin(w);
+    p->write_items(w, p->ctx);
+    jw_arr_end(w);
+}
+
+void response_page(struct response *rs, const struct page_body *p) {
+    rs->status = 200;
+    strbuf_reset(&rs->body);
+    struct jw w = jw_on(&rs->body);
+    /* the list's key takes its alphabetical place among offset and success */
+    bool before_offset = strcmp(p->list_key, "offset") < 0, before_success = strcmp(p->list_key, "success") < 0;
+    jw_obj_begin(&w);
+    if (before_offset) page_items(&w, p);
+    if (p->offset >= 0) jw_key(&w, "offset"), jw_int(&w, p->offset);
+    if (!before_offset && before_success) page_items(&w, p);
+    jw_key(&w, "success"), jw_bool(&w, true);
+    if (!before_success) page_items(&w, p);
+    jw_key(&w, p->total_key);
+    jw_int(&w, p->total);
+    jw_obj_end(&w);
 }
 
 /* {"id": — the caller writes the value — then ,"success":true} */

@@ -5,6 +5,7 @@
 
 #include "http/request.h"
 #include "store/store.h"
+#include "util/json_write.h"
 
 /* The exact phrase api.md gives a status ("Not Found"). */
 const char *reason_phrase(int status);
@@ -21,6 +22,17 @@ void response_id_str(struct response *rs, int status, const char *id);
 /* Adds a header (name and value must outlive the response: literals or the
  * request arena); beyond RESPONSE_EXTRA_MAX headers it is dropped. */
 void response_header(struct response *rs, const char *name, const char *value);
+/* One page of a list, 200, keys in alphabetical order:
+ * {"<list_key>":[…],"offset":<offset>,"success":true,"<total_key>":<total>}.
+ * write_items writes the array's elements (ctx is theirs); offset < 0 leaves
+ * "offset" out. */
+struct page_body {
+    const char *list_key, *total_key;  /* "roles", "totalRoles" */
+    int64_t offset, total;
+    void (*write_items)(struct jw *w, const void *ctx);
+    const void *ctx;
+};
+void response_page(struct response *rs, const struct page_body *p);
 /* A body-less response (204, 304). */
 void response_empty(struct response *rs, int status);
 
