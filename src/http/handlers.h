@@ -50,11 +50,10 @@ void candidate_patch_handler(struct request *rq, struct response *rs);
 void candidate_delete(struct request *rq, struct response *rs);
 void role_matches(struct request *rq, struct response *rs);
 void actors_list(struct request *rq, struct response *rs);   /* entity_list, or filtered */
-/* Shared by those: {"<key>":<json>,"success":true}; a write transaction on
+/* Shared by those: a write transaction on
  * the request's connection (false: rs filled); commit (false: rolled back,
  * rs filled); roll back and answer status/message, or a store failure
  * (CONFLICT: 400 with the store's sentence); the list offset of ?page=. */
-void casting_respond(struct response *rs, int status, const char *key, const struct strbuf *json);
 bool casting_begin(struct request *rq, struct response *rs);
 bool casting_commit(struct request *rq, struct response *rs);
 void casting_fail(struct request *rq, struct response *rs, int status, const char *message);

@@ -23,19 +23,6 @@ static void represent_with_etag(const struct shape *s, const void *full, struct 
     represent_etag(out->data, out->len, etag);
 }
 
-/* {"<key>":<json>,"success":true} */
-static void respond_wrapped(struct response *rs, const char *key, const struct strbuf *json) {
-    rs->status = 200;
-    strbuf_reset(&rs->body);
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, key);
-    jw_raw(&w, json->data, json->len);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_obj_end(&w);
-}
-
 /* With a cache: notices writes by other connections, then takes the
  * generation the representation will be read under (rep_cache.h). */
 static bool cache_generation(struct request *rq, struct response *rs, struct store_conn *db, uint64_t *gen) {
@@ -121,7 +108,7 @@ void entity_get(struct request *rq, struct response *rs) {
     }
     struct strbuf json = STRBUF_INIT;
     represent_with_etag(e->shape, full, &json, rs->etag);
-    respond_wrapped(rs, e->item_key, &json);
+    response_wrapped(rs, 200, e->item_key, &json);
     strbuf_free(&json);
     if (cache) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
     answer_conditionally(rq, rs);

@@ -12,18 +12,6 @@
 #include "http/query.h"
 #include "http/response.h"
 
-void casting_respond(struct response *rs, int status, const char *key, const struct strbuf *json) {
-    rs->status = status;
-    strbuf_reset(&rs->body);
-    struct jw w = jw_on(&rs->body);
-    jw_obj_begin(&w);
-    jw_key(&w, key);
-    jw_raw(&w, json->data, json->len);
-    jw_key(&w, "success");
-    jw_bool(&w, true);
-    jw_obj_end(&w);
-}
-
 bool casting_begin(struct request *rq, struct response *rs) {
     struct store_conn *db = request_db(rq, rs);
     if (!db) return false;
@@ -113,7 +101,7 @@ void role_get(struct request *rq, struct response *rs) {
     }
     struct strbuf json = STRBUF_INIT;
     role_json(&r, &json, rs->etag);
-    casting_respond(rs, 200, "role", &json);
+    response_wrapped(rs, 200, "role", &json);
     strbuf_free(&json);
     const char *inm = request_header(rq, "If-None-Match");
     if (inm && etag_list_matches(inm, rs->etag, true)) {

@@ -63,6 +63,18 @@ void response_store_error(struct request *rq, struct response *rs, enum store_st
     response_error(rs, 500, NULL);
 }
 
+void response_wrapped(struct response *rs, int status, const char *key, const struct strbuf *json) {
+    rs->status = status;
+    strbuf_reset(&rs->body);
+    struct jw w = jw_on(&rs->body);
+    jw_obj_begin(&w);
+    jw_key(&w, key);
+    jw_raw(&w, json->data, json->len);
+    jw_key(&w, "success");
+    jw_bool(&w, true);
+    jw_obj_end(&w);
+}
+
 static void page_items(struct jw *w, const struct page_body *p) {
     jw_key(w, p->list_key);
     jw_arr_begin(w);

@@ -22,6 +22,8 @@ void response_id_str(struct response *rs, int status, const char *id);
 /* Adds a header (name and value must outlive the response: literals or the
  * request arena); beyond RESPONSE_EXTRA_MAX headers it is dropped. */
 void response_header(struct response *rs, const char *name, const char *value);
+/* {"<key>":<json>,"success":true} with the status; json is one compact value. */
+void response_wrapped(struct response *rs, int status, const char *key, const struct strbuf *json);
 /* One page of a list, 200, keys in alphabetical order:
  * {"<list_key>":[…],"offset":<offset>,"success":true,"<total_key>":<total>}.
  * write_items writes the array's elements (ctx is theirs); offset < 0 leaves

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import uuid
 
 import openapi
@@ -149,3 +150,24 @@ def demo_actors(search=""):
 
 MOVIE_IDS = [m["id"] for m in DEMO["movies"]]
 ACTOR_IDS = [a["id"] for a in DEMO["actors"]]
+
+
+def all_at_once(n, fn):
+    """Runs fn(i) in n threads released together; returns the responses."""
+    barrier = threading.Barrier(n)
+    out = [None] * n
+
+    def run(i):
+        barrier.wait()
+        try:
+            out[i] = fn(i)
+        except Exception as e:  # noqa: BLE001 - reported below
+            out[i] = e
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    errors = [r for r in out if isinstance(r, Exception) or r is None]
+    assert not errors, errors[:3]
+    return out

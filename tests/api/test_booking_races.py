@@ -3,34 +3,11 @@ database: directors booking at the same moment never leave two BOOKED
 candidates in a role, nor one actor booked twice in a movie without
 confirmation; and what a booking changed is what the next GET shows."""
 
-import threading
-
 import requests
 
-from checks import ok, tag
+from checks import all_at_once, ok, tag
 
 N = 8
-
-
-def all_at_once(n, fn):
-    """Runs fn(i) in n threads released together; returns the responses."""
-    barrier = threading.Barrier(n)
-    out = [None] * n
-
-    def run(i):
-        barrier.wait()
-        try:
-            out[i] = fn(i)
-        except Exception as e:  # noqa: BLE001 - reported below
-            out[i] = e
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    errors = [r for r in out if isinstance(r, Exception) or r is None]
-    assert not errors, errors[:3]
-    return out
 
 
 def book(srv, role, actor, query=""):

@@ -1,35 +1,12 @@
 """Races decided by the database, not by luck: many clients at once with the
 same If-Match, the same cast pair, the same delete."""
 
-import threading
-
 import pytest
 import requests
 
-from checks import error, etag, ok, tag
+from checks import all_at_once, error, etag, ok, tag
 
 N = 50
-
-
-def all_at_once(n, fn):
-    """Runs fn(i) in n threads released together; returns the responses."""
-    barrier = threading.Barrier(n)
-    out = [None] * n
-
-    def run(i):
-        barrier.wait()
-        try:
-            out[i] = fn(i)
-        except Exception as e:  # noqa: BLE001 - reported below
-            out[i] = e
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    errors = [r for r in out if isinstance(r, Exception) or r is None]
-    assert not errors, errors[:3]
-    return out
 
 
 def client(srv, method, path, role, **kw):
