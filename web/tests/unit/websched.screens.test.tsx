@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AuditPage } from '../../src/features/audit/AuditPage';
 import { ImportActorsDialog } from '../../src/features/csv/ImportActorsDialog';
+import { RoleBoardPage } from '../../src/features/roles/RoleBoardPage';
 import { SchedulePage } from '../../src/features/schedule/SchedulePage';
 import { toApiTime } from '../../src/features/schedule/time';
 import { ShareLinksPanel } from '../../src/features/shares/ShareLinksPanel';
@@ -243,5 +244,31 @@ describe('ImportActorsDialog', () => {
     const table = screen.getByRole('table', { name: 'Import errors' });
     expect(within(table).getByRole('row', { name: '2 age age must be an integer' })).toBeInTheDocument();
     expect(f.calls[0].body).toBe('name,age\nAda,x\n');
+  });
+});
+
+describe('the role board (share links and export)', () => {
+  const ellie = { ageMax: null, ageMin: null, billing: null, candidateCount: 0, description: null, gender: null, id: 7,
+    movieId: 2, name: 'Ellie Arroway', status: 'OPEN' };
+  const board = () => fakeFetch({
+    'GET /roles/7': { status: 200, body: { role: ellie, success: true } },
+    'GET /roles/7/candidates': { status: 200, body: { candidates: [], success: true, totalCandidates: 0 } },
+    'GET /roles/7/shares': { status: 200, body: { offset: 0, shares: [], success: true, totalShares: 0 } },
+  });
+  it('offers a producer the share links and everyone the candidates export', async () => {
+    signedInAs('producer');
+    const f = board();
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: f.fn });
+    expect(await screen.findByRole('heading', { name: 'Share links' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export candidates (CSV)' })).toBeInTheDocument();
+    await screen.findByText('No share links yet.');
+  });
+  it('shows a director no share links (and asks for none)', async () => {
+    signedInAs('director');
+    const f = board();
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: f.fn });
+    expect(await screen.findByRole('button', { name: 'Export candidates (CSV)' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Share links' })).toBeNull();
+    expect(f.calls.some((c) => c.url.includes('/shares'))).toBe(false);
   });
 });
