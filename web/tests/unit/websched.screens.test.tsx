@@ -71,6 +71,29 @@ describe('SchedulePage', () => {
       { op: 'add', path: '/start', value: at(10, 15) }, { op: 'add', path: '/location', value: 'Room A' }]);
   });
 
+  it('checks clashes against the server’s auditions around the time, beyond the filtered view', async () => {
+    signedInAs('director');
+    const f = fakeFetch(scheduleApi({
+      'GET /auditions': (r) => {
+        const q = new URL(r.url, 'http://x').searchParams;
+        const items = q.get('location') ? auditions.filter((a) => a.location === q.get('location')) : auditions;
+        return { status: 200, body: { auditions: items, offset: 0, success: true, totalAuditions: items.length } };
+      },
+    }));
+    renderScreen(<SchedulePage />, { path: '/schedule', at: '/schedule?date=2026-12-10&location=Room%20B', fetch: f.fn });
+    await userEvent.click(await screen.findByRole('button', { name: /Tom Hanks for Ellie Arroway/ }));
+    expect(screen.queryByRole('button', { name: /Jodie Foster/ })).toBeNull();           // not in this view
+    const dialog = await screen.findByRole('dialog', { name: 'Move audition' });
+    const loc = within(dialog).getByLabelText('Location');
+    await userEvent.clear(loc);
+    await userEvent.type(loc, 'Room A');
+    fireEvent.change(within(dialog).getByLabelText('Start'), { target: { value: '2026-12-10T10:15' } });
+    expect(await within(dialog).findByTestId('clash-warning'))
+      .toHaveTextContent('Room A is taken 10:00–10:30 by Jodie Foster (Ellie Arroway).');
+    const around = f.calls.filter((c) => c.url.startsWith('/auditions?') && !c.url.includes('location='));
+    expect(around.length).toBeGreaterThan(0);
+  });
+
   it('marks an audition done (a status patch, no move)', async () => {
     signedInAs('director');
     const f = fakeFetch(scheduleApi({ 'PATCH /auditions/1': { status: 200, body: { id: 1, success: true } } }));
