@@ -400,3 +400,23 @@ Test(auditions, the_representation_is_the_contracts) {
                               "\"roleId\":2,\"start\":\"2026-12-10T10:00:00Z\",\"status\":\"DONE\"}");
     strbuf_free(&sb);
 }
+
+Test(auditions, the_feed_holds_at_most_its_bound_of_events) {
+    size_t n = AUDITION_FEED_MAX + 3;
+    struct audition_named *items = arena_alloc(&A, n * sizeof *items);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (struct audition_named){{.id = (int64_t)i + 1, .role_id = 1, .actor_id = 1,
+                                            .starts_at = 1796896800 + (int64_t)i * 600,
+                                            .ends_at = 1796896800 + (int64_t)i * 600 + 300, .location = "Room A",
+                                            .status = AUDITION_SCHEDULED},
+                                           "Role", "Actor", "Movie"};
+    struct strbuf sb = STRBUF_INIT;
+    audition_feed_write(&sb, items, n, 1796896800);
+    size_t events = 0;
+    for (const char *p = sb.data; (p = strstr(p, "BEGIN:VEVENT\r\n")) != NULL; p++) events++;
+    cr_expect_eq(events, AUDITION_FEED_MAX);
+    cr_expect_not_null(strstr(sb.data, "UID:audition-5000@audition\r\n"));
+    cr_expect_null(strstr(sb.data, "UID:audition-5001@audition\r\n"), "the earliest events are kept");
+    cr_expect_str_eq(sb.data + sb.len - 15, "END:VCALENDAR\r\n");
+    strbuf_free(&sb);
+}
