@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AuditPage } from '../../src/features/audit/AuditPage';
 import { ImportActorsDialog } from '../../src/features/csv/ImportActorsDialog';
+import { RoleBoardPage } from '../../src/features/roles/RoleBoardPage';
 import { SchedulePage } from '../../src/features/schedule/SchedulePage';
 import { toApiTime } from '../../src/features/schedule/time';
 import { ShareLinksPanel } from '../../src/features/shares/ShareLinksPanel';
@@ -68,6 +69,29 @@ describe('SchedulePage', () => {
     const patch = f.calls.find((c) => c.method === 'PATCH')!;
     expect(JSON.parse(patch.body!)).toEqual([
       { op: 'add', path: '/start', value: at(10, 15) }, { op: 'add', path: '/location', value: 'Room A' }]);
+  });
+
+  it('checks clashes against the server’s auditions around the time, beyond the filtered view', async () => {
+    signedInAs('director');
+    const f = fakeFetch(scheduleApi({
+      'GET /auditions': (r) => {
+        const q = new URL(r.url, 'http://x').searchParams;
+        const items = q.get('location') ? auditions.filter((a) => a.location === q.get('location')) : auditions;
+        return { status: 200, body: { auditions: items, offset: 0, success: true, totalAuditions: items.length } };
+      },
+    }));
+    renderScreen(<SchedulePage />, { path: '/schedule', at: '/schedule?date=2026-12-10&location=Room%20B', fetch: f.fn });
+    await userEvent.click(await screen.findByRole('button', { name: /Tom Hanks for Ellie Arroway/ }));
+    expect(screen.queryByRole('button', { name: /Jodie Foster/ })).toBeNull();           // not in this view
+    const dialog = await screen.findByRole('dialog', { name: 'Move audition' });
+    const loc = within(dialog).getByLabelText('Location');
+    await userEvent.clear(loc);
+    await userEvent.type(loc, 'Room A');
+    fireEvent.change(within(dialog).getByLabelText('Start'), { target: { value: '2026-12-10T10:15' } });
+    expect(await within(dialog).findByTestId('clash-warning'))
+      .toHaveTextContent('Room A is taken 10:00–10:30 by Jodie Foster (Ellie Arroway).');
+    const around = f.calls.filter((c) => c.url.startsWith('/auditions?') && !c.url.includes('location='));
+    expect(around.length).toBeGreaterThan(0);
   });
 
   it('marks an audition done (a status patch, no move)', async () => {
@@ -243,5 +267,31 @@ describe('ImportActorsDialog', () => {
     const table = screen.getByRole('table', { name: 'Import errors' });
     expect(within(table).getByRole('row', { name: '2 age age must be an integer' })).toBeInTheDocument();
     expect(f.calls[0].body).toBe('name,age\nAda,x\n');
+  });
+});
+
+describe('the role board (share links and export)', () => {
+  const ellie = { ageMax: null, ageMin: null, billing: null, candidateCount: 0, description: null, gender: null, id: 7,
+    movieId: 2, name: 'Ellie Arroway', status: 'OPEN' };
+  const board = () => fakeFetch({
+    'GET /roles/7': { status: 200, body: { role: ellie, success: true } },
+    'GET /roles/7/candidates': { status: 200, body: { candidates: [], success: true, totalCandidates: 0 } },
+    'GET /roles/7/shares': { status: 200, body: { offset: 0, shares: [], success: true, totalShares: 0 } },
+  });
+  it('offers a producer the share links and everyone the candidates export', async () => {
+    signedInAs('producer');
+    const f = board();
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: f.fn });
+    expect(await screen.findByRole('heading', { name: 'Share links' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export candidates (CSV)' })).toBeInTheDocument();
+    await screen.findByText('No share links yet.');
+  });
+  it('shows a director no share links (and asks for none)', async () => {
+    signedInAs('director');
+    const f = board();
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: f.fn });
+    expect(await screen.findByRole('button', { name: 'Export candidates (CSV)' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Share links' })).toBeNull();
+    expect(f.calls.some((c) => c.url.includes('/shares'))).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ import { useAuth } from '../auth/AuthContext';
 import { SearchSelect, type Option } from '../casts/SearchSelect';
 import { findClashes, type Clash } from './clashes';
 import { fromLocalInput, timeLabel, toLocalInput } from './time';
-import type { Names } from './useNames';
+import { useNames, type Names } from './useNames';
 
 const MAX_HOURS = 8;
 
@@ -74,6 +74,12 @@ export function AuditionDialog(props: {
     return () => { live = false; };
   }, [api, window]);
 
+  // Names for the auditions found around the time (the schedule knows only its own).
+  const nearNames = useNames(api, nearby.map((x) => x.actorId), nearby.map((x) => x.roleId));
+  const names: Names = {
+    actor: (id) => (props.loaded.some((x) => x.actorId === id) ? props.names.actor(id) : nearNames.actor(id)),
+    role: (id) => (props.loaded.some((x) => x.roleId === id) ? props.names.role(id) : nearNames.role(id)),
+  };
   const clashes = useMemo<Clash[]>(() => {
     if (!editable || status !== 'SCHEDULED' || actorId === '' || !startIso || !endIso) return [];
     const known = new Map<number, Audition>();
@@ -187,7 +193,7 @@ export function AuditionDialog(props: {
             <Alert severity="warning" role="alert" data-testid="clash-warning">
               <strong>Clash:</strong>
               <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-                {clashes.map((c) => <li key={c.with.id}>{clashText(c, props.names)}</li>)}
+                {clashes.map((c) => <li key={c.with.id}>{clashText(c, names)}</li>)}
               </ul>
               The server will refuse overlapping auditions; choose another time or place.
             </Alert>
