@@ -30,7 +30,7 @@ static const char usage[] =
     "configuration comes from the environment: DATABASE_URL, HOST, PORT, ORIGINS,\n"
     "AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URL (or AUTH0_DOMAIN, API_AUDIENCE, ALGORITHMS),\n"
     "DATA_DIR, HYDRATE_DB, THREADS, ACCESS_LOG, LOG_FORMAT, METRICS_TOKEN, DATABASE_READ_URL,\n"
-    "READ_AFTER_WRITE_SECONDS, SHARE_RATE_LIMIT; see docs/configuration.md\n"
+    "READ_AFTER_WRITE_SECONDS, SHARE_RATE_LIMIT, CACHE, GROUP_COMMIT; see docs/configuration.md\n"
     "and docs/deploy.md.\n";
 
 void cli_error(const char *fmt, ...) {
