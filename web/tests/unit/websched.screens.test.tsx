@@ -12,7 +12,7 @@ import { SchedulePage } from '../../src/features/schedule/SchedulePage';
 import { toApiTime } from '../../src/features/schedule/time';
 import { ShareLinksPanel } from '../../src/features/shares/ShareLinksPanel';
 import { SharedPage } from '../../src/features/shares/SharedPage';
-import { fakeFetch, renderScreen, signedInAs } from './helpers';
+import { fakeFetch, renderScreen, signedInAs, type Recorded } from './helpers';
 
 configure({ asyncUtilTimeout: 5000 });     // several fetches per screen on a busy 2-core machine
 
@@ -74,7 +74,7 @@ describe('SchedulePage', () => {
   it('checks clashes against the server’s auditions around the time, beyond the filtered view', async () => {
     signedInAs('director');
     const f = fakeFetch(scheduleApi({
-      'GET /auditions': (r) => {
+      'GET /auditions': (r: Recorded) => {
         const q = new URL(r.url, 'http://x').searchParams;
         const items = q.get('location') ? auditions.filter((a) => a.location === q.get('location')) : auditions;
         return { status: 200, body: { auditions: items, offset: 0, success: true, totalAuditions: items.length } };
