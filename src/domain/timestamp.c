@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/date.h"
+
 static int64_t days_from_civil(int64_t y, int m, int d) {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -27,17 +29,6 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d) {
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* n decimal digits at s into *out. */
-static bool digits(const char *s, int n, int *out) {
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
 static bool day_exists(int y, int m, int d) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1 || m < 1 || m > 12 || d < 1) return false;
@@ -52,7 +43,7 @@ static bool parse_zone(const char *s, int64_t *offset) {
         return true;
     }
     int hh, mm;
-    if ((s[0] != '+' && s[0] != '-') || !digits(s + 1, 2, &hh) || s[3] != ':' || !digits(s + 4, 2, &mm) ||
+    if ((s[0] != '+' && s[0] != '-') || !date_digits(s + 1, 2, &hh) || s[3] != ':' || !date_digits(s + 4, 2, &mm) ||
         s[6] != '\0' || hh > 23 || mm > 59)
         return false;
     *offset = (s[0] == '-' ? -1 : 1) * (int64_t)(hh * 3600 + mm * 60);
@@ -62,9 +53,9 @@ static bool parse_zone(const char *s, int64_t *offset) {
 bool timestamp_parse(const char *s, int64_t *out) {
     int y, mo, d, h, mi, se;
     if (!s || strnlen(s, 40) < 20) return false;
-    if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) || s[7] != '-' || !digits(s + 8, 2, &d) ||
-        (s[10] != 'T' && s[10] != 't') || !digits(s + 11, 2, &h) || s[13] != ':' || !digits(s + 14, 2, &mi) ||
-        s[16] != ':' || !digits(s + 17, 2, &se))
+    if (!date_digits(s, 4, &y) || s[4] != '-' || !date_digits(s + 5, 2, &mo) || s[7] != '-' || !date_digits(s + 8, 2, &d) ||
+        (s[10] != 'T' && s[10] != 't') || !date_digits(s + 11, 2, &h) || s[13] != ':' || !date_digits(s + 14, 2, &mi) ||
+        s[16] != ':' || !date_digits(s + 17, 2, &se))
         return false;
     if (!day_exists(y, mo, d) || h > 23 || mi > 59 || se > 59) return false;
     const char *p = s + 19;
