@@ -38,6 +38,25 @@ async function drag(from: Locator, to: Locator): Promise<void> {
   await from.dragTo(to);
 }
 
+/** Runs a move and waits until the board has settled: the PATCH's 2xx answer, the board's reload (a GET of the
+ * candidates sent after it) and the announcement it makes once reloaded, then the card in its new column —
+ * so the next menu never opens on a card the reload is about to re-render. */
+async function moved(page: Page, name: string, stage: string, to: string, action: () => Promise<void>): Promise<void> {
+  let patched = false;
+  const saved = page.waitForResponse((r) => {
+    if (r.request().method() !== 'PATCH' || !/\/roles\/\d+\/candidates\/\d+/.test(r.url())) return false;
+    patched = true;
+    return true;
+  });
+  const reloaded = page.waitForResponse((r) => patched && r.request().method() === 'GET' && /\/roles\/\d+\/candidates(\?|$)/.test(r.url()));
+  await action();
+  expect((await saved).ok()).toBe(true);
+  await reloaded;
+  const said = to === 'Booked' ? `${name} is booked as` : `${name} moved to ${to}.`;
+  await expect(page.getByRole('status').filter({ hasText: said }).first()).toBeAttached();
+  await expect(card(page, stage, name)).toBeVisible();
+}
+
 async function roleId(movieId: number, name: string): Promise<number> {
   const r = await api('GET', `/movies/${movieId}/roles`, 'director');
   const list = (r.body.roles ?? Object.values(r.body).find(Array.isArray)) as { id: number; name: string }[];
@@ -89,23 +108,18 @@ test('director: role, matches, shortlist three, book one by menu, keyboard and d
   await expect(column(page, 'SUGGESTED').getByRole('article')).toHaveCount(3);
   // The columns scroll inside their region; the page itself does not scroll sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await moveByMenu(page, 'Jodie Foster', 'Shortlisted');
-  await expect(card(page, 'SHORTLISTED', 'Jodie Foster')).toBeVisible();
-  await moveByKeyboard(page, 'Meg Ryan', 'Shortlisted');
-  await expect(card(page, 'SHORTLISTED', 'Meg Ryan')).toBeVisible();
-  await drag(card(page, 'SUGGESTED', 'Salma Hayek'), column(page, 'SHORTLISTED'));
-  await expect(card(page, 'SHORTLISTED', 'Salma Hayek')).toBeVisible();
+  await moved(page, 'Jodie Foster', 'SHORTLISTED', 'Shortlisted', () => moveByMenu(page, 'Jodie Foster', 'Shortlisted'));
+  await moved(page, 'Meg Ryan', 'SHORTLISTED', 'Shortlisted', () => moveByKeyboard(page, 'Meg Ryan', 'Shortlisted'));
+  await moved(page, 'Salma Hayek', 'SHORTLISTED', 'Shortlisted',
+    () => drag(card(page, 'SUGGESTED', 'Salma Hayek'), column(page, 'SHORTLISTED')));
   await expect(column(page, 'SHORTLISTED').getByRole('article')).toHaveCount(3);
   await screen(page, 'board-shortlisted');
 
-  await moveByKeyboard(page, 'Jodie Foster', 'Audition');
-  await expect(card(page, 'AUDITION', 'Jodie Foster')).toBeVisible();
-  await drag(card(page, 'AUDITION', 'Jodie Foster'), column(page, 'CALLBACK'));
-  await expect(card(page, 'CALLBACK', 'Jodie Foster')).toBeVisible();
-  await moveByMenu(page, 'Jodie Foster', 'On hold');
-  await expect(card(page, 'ON_HOLD', 'Jodie Foster')).toBeVisible();
-  await moveByMenu(page, 'Jodie Foster', 'Booked');
-  await expect(card(page, 'BOOKED', 'Jodie Foster')).toBeVisible();
+  await moved(page, 'Jodie Foster', 'AUDITION', 'Audition', () => moveByKeyboard(page, 'Jodie Foster', 'Audition'));
+  await moved(page, 'Jodie Foster', 'CALLBACK', 'Callback',
+    () => drag(card(page, 'AUDITION', 'Jodie Foster'), column(page, 'CALLBACK')));
+  await moved(page, 'Jodie Foster', 'ON_HOLD', 'On hold', () => moveByMenu(page, 'Jodie Foster', 'On hold'));
+  await moved(page, 'Jodie Foster', 'BOOKED', 'Booked', () => moveByMenu(page, 'Jodie Foster', 'Booked'));
   await expect(page.getByRole('status').filter({ hasText: 'Jodie Foster is booked as Nana and now in the movie\'s cast.' }))
     .toHaveCount(2);                                               // the snackbar and the screen reader's live region
   const saved = (await api('GET', `/roles/${id}/candidates`, 'director')).body;
@@ -141,8 +155,7 @@ test('director: role, matches, shortlist three, book one by menu, keyboard and d
 
   // Releasing takes her out of the cast again, and the role is open again.
   await page.goto(`/app/roles/${id}`);
-  await moveByMenu(page, 'Jodie Foster', 'Released');
-  await expect(card(page, 'RELEASED', 'Jodie Foster')).toBeVisible();
+  await moved(page, 'Jodie Foster', 'RELEASED', 'Released', () => moveByMenu(page, 'Jodie Foster', 'Released'));
   await page.getByRole('link', { name: 'Back to the movie' }).click();
   await expect(page.getByRole('heading', { name: 'Friday', level: 1 })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Roles' }).getByRole('article', { name: 'Nana' }).getByText('Open', { exact: true })).toBeVisible();

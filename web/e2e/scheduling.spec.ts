@@ -194,6 +194,9 @@ test('a producer’s share link works without a login, shows no notes, takes vot
   await expect(row).toContainText('1 up, 1 down');
   await expect(page.getByRole('list', { name: 'Votes by candidate' })).toContainText('Jodie Foster: 1 up, 0 down');
   await expect(page.getByRole('list', { name: 'Votes by candidate' })).toContainText('Matthew McConaughey: 0 up, 1 down');
+  const board = (stage: string, name: string) => page.getByTestId(`column-${stage}`).getByRole('article', { name });
+  await expect(board('SHORTLISTED', 'Jodie Foster').getByRole('img', { name: '1 thumbs up, 0 thumbs down' })).toBeVisible();
+  await expect(board('SHORTLISTED', 'Matthew McConaughey').getByRole('img', { name: '0 thumbs up, 1 thumbs down' })).toBeVisible();
   await row.getByRole('button', { name: /^Revoke link/ }).click();
   await page.getByRole('dialog', { name: 'Revoke this link?' }).getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByText('The link was revoked.')).toBeVisible();

@@ -263,6 +263,54 @@ describe('RoleBoardPage', () => {
   });
 });
 
+/** The board API plus GET /roles/7/votes answering `votes()` at each call. */
+function boardWithVotes(initial: Candidate[], votes: () => { actorId: number; down: number; up: number }[]) {
+  const b = boardApi(initial);
+  const fn: typeof b.fn = async (url, init) => {
+    if ((init?.method ?? 'GET') === 'GET' && url === '/roles/7/votes') {
+      b.calls.push({ method: 'GET', url, headers: {}, body: undefined });
+      return new Response(JSON.stringify({ success: true, votes: votes() }), { status: 200 });
+    }
+    return b.fn(url, init);
+  };
+  return { fn, calls: b.calls };
+}
+
+describe('RoleBoardPage share-link votes', () => {
+  it('shows each candidate\'s vote totals on the card, none without votes, and refreshes them with the board', async () => {
+    signedInAs('director');
+    let up = 3;
+    const b = boardWithVotes([cand(16, 'Jodie Foster', 'SHORTLISTED'), cand(17, 'Meg Ryan', 'SUGGESTED'), cand(18, 'Angela Bassett', 'SUGGESTED')],
+      () => [{ actorId: 16, up, down: 1 }, { actorId: 18, up: 0, down: 0 }]);
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: b.fn });
+    const jodie = await screen.findByRole('article', { name: 'Jodie Foster' });
+    const badge = await within(jodie).findByRole('img', { name: '3 thumbs up, 1 thumbs down' });
+    expect(badge).toHaveTextContent('31');
+    expect(within(screen.getByRole('article', { name: 'Meg Ryan' })).queryByRole('img', { name: /thumbs/ })).toBeNull();
+    expect(within(screen.getByRole('article', { name: 'Angela Bassett' })).queryByRole('img', { name: /thumbs/ })).toBeNull();
+    up = 4;                                                            // a viewer votes; the next reload shows it
+    await userEvent.click(within(jodie).getByRole('button', { name: 'Move Jodie Foster to…' }));
+    await userEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Audition' }));
+    const moved = await within(column('AUDITION')).findByRole('article', { name: 'Jodie Foster' });
+    expect(await within(moved).findByRole('img', { name: '4 thumbs up, 1 thumbs down' })).toBeInTheDocument();
+    expect(b.calls.filter((c) => c.url === '/roles/7/votes').length).toBe(2);
+  });
+
+  it('shows the votes to an assistant too, and the board still loads when the votes cannot be read', async () => {
+    signedInAs('assistant');
+    const b = boardWithVotes([cand(16, 'Jodie Foster', 'SHORTLISTED')], () => [{ actorId: 16, up: 0, down: 2 }]);
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: b.fn });
+    const jodie = await screen.findByRole('article', { name: 'Jodie Foster' });
+    expect(await within(jodie).findByRole('img', { name: '0 thumbs up, 2 thumbs down' })).toBeInTheDocument();
+
+    const plain = boardApi([cand(17, 'Meg Ryan', 'SUGGESTED')]);        // GET /roles/7/votes answers 404
+    renderScreen(<RoleBoardPage />, { path: '/roles/:id', at: '/roles/7', fetch: plain.fn });
+    const meg = await screen.findByRole('article', { name: 'Meg Ryan' });
+    expect(within(meg).queryByRole('img', { name: /thumbs/ })).toBeNull();
+    expect(plain.calls.map((c) => c.url)).toContain('/roles/7/votes');
+  });
+});
+
 describe('CandidatePanel removal', () => {
   it('removes a candidate after confirming (delete:casts) and reloads the board', async () => {
     signedInAs('director');

@@ -1,8 +1,11 @@
 // One candidate on the board: photo, name, age, rating stars, tags, a warning
 // when the actor is a candidate elsewhere; draggable and with an accessible
 // "Move to…" menu for those who may change the stage; "Details" opens the panel.
+// With share-link votes, a badge with the thumbs up/down totals.
 import { Avatar, Box, Button, Card, CardActions, CardContent, Chip, Menu, MenuItem, Rating, Stack, Tooltip, Typography } from '@mui/material';
 import { useState, type DragEvent } from 'react';
+import type { Votes } from '../../api/shares';
+import { Thumb } from '../shares/SharedPage';
 import type { Candidate, Stage } from '../../api/types';
 import { STAGES, stageLabel } from '../../api/types';
 import { allowedTargets } from './useBoard';
@@ -13,8 +16,13 @@ export function otherRolesText(c: Candidate): string {
   return c.otherRoles.map((o) => `${o.roleName} (${stageLabel(o.stage)})`).join(', ');
 }
 
-export function CandidateCard({ candidate: c, editable, onMove, onDetails }: {
-  candidate: Candidate; editable: boolean; onMove: (c: Candidate, s: Stage) => void; onDetails: (c: Candidate) => void;
+/** The accessible text of a vote badge: "3 thumbs up, 1 thumbs down". */
+export function votesText(v: Votes): string {
+  return `${v.up} thumbs up, ${v.down} thumbs down`;
+}
+
+export function CandidateCard({ candidate: c, votes, editable, onMove, onDetails }: {
+  candidate: Candidate; votes?: Votes; editable: boolean; onMove: (c: Candidate, s: Stage) => void; onDetails: (c: Candidate) => void;
 }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const name = c.actor.name;
@@ -42,6 +50,12 @@ export function CandidateCard({ candidate: c, editable, onMove, onDetails }: {
           {c.rating ? <Rating value={c.rating} readOnly size="small" aria-label={`Rated ${c.rating} of 5`} />
             : <Typography variant="body2" sx={{ color: 'text.secondary' }}>Not rated</Typography>}
         </Box>
+        {votes && (votes.up > 0 || votes.down > 0) && (
+          <Stack direction="row" role="img" aria-label={votesText(votes)} data-testid={`votes-${c.actor.id}`} title="Votes from share links"
+            spacing={0.5} sx={{ alignItems: 'center', mt: 0.5, color: 'text.secondary', fontSize: '0.875rem' }}>
+            <Thumb /><span>{votes.up}</span><Box component="span" sx={{ pl: 1, display: 'inline-flex' }}><Thumb down /></Box><span>{votes.down}</span>
+          </Stack>
+        )}
         {(c.tags.length > 0 || c.otherRoles.length > 0) && (
           <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5, mt: 1 }}>
             {c.otherRoles.length > 0 && (

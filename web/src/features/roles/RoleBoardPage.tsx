@@ -2,7 +2,8 @@
 // create:casts move cards by drag and drop or with each card's "Move to…"
 // menu, and edit rating, notes and tags in the side panel; everyone else sees
 // the board read-only. Booking an actor already booked in another role of the
-// movie asks first and then books with ?confirm=true.
+// movie asks first and then books with ?confirm=true. Cards show the share-link
+// viewers' thumbs up/down totals (reloaded with the board).
 import { Alert, Box, Button, Chip, Link, Stack, Typography } from '@mui/material';
 import { useState, type DragEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
@@ -104,7 +105,7 @@ export function RoleBoardPage() {
               <Stack component="ul" spacing={1} sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label={stageLabel(stage)}>
                 {inStage.map((c) => (
                   <li key={c.actor.id}>
-                    <CandidateCard candidate={c} editable={editable} onMove={move} onDetails={setDetails} />
+                    <CandidateCard candidate={c} votes={board.votes.get(c.actor.id)} editable={editable} onMove={move} onDetails={setDetails} />
                   </li>
                 ))}
               </Stack>

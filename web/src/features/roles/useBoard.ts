@@ -2,9 +2,12 @@
 // between stages. A move shows at once and is then confirmed by reloading;
 // a 409 on booking becomes either a question (the actor is booked in another
 // role of this movie: book anyway with ?confirm=true) or the server's message
-// (this role already has its booked candidate).
+// (this role already has its booked candidate). Each reload also fetches the
+// share-link viewers' vote totals per actor (votes: an aid only — if they
+// cannot be read, the board shows none).
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
+import { roleVotes, type Votes } from '../../api/shares';
 import type { Candidate, Role, Stage } from '../../api/types';
 import { errorText } from '../../components/common';
 import { useAuth } from '../auth/AuthContext';
@@ -26,13 +29,16 @@ export function useBoard(roleId: number) {
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
+  const [votes, setVotes] = useState<ReadonlyMap<number, Votes>>(new Map());
 
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const [r, c] = await Promise.all([api.getRole(roleId), api.listCandidates(roleId)]);
+      const [r, c, v] = await Promise.all([api.getRole(roleId), api.listCandidates(roleId),
+        roleVotes(api, roleId).catch(() => null)]);
       setRole(r.role);
       setCandidates(c);
+      setVotes(new Map((v ?? []).filter((x) => x.up > 0 || x.down > 0).map((x) => [x.actorId, { up: x.up, down: x.down }])));
       setError(null);
     } catch (e) {
       setError(e);
@@ -63,5 +69,5 @@ export function useBoard(roleId: number) {
     }
   }, [api, roleId, candidates, role, reload]);
 
-  return { role, candidates, error, loading, reload, move, setCandidates };
+  return { role, candidates, votes, error, loading, reload, move, setCandidates };
 }
