@@ -44,9 +44,13 @@ static bool read_role(struct store_cursor *cur, struct arena *a, struct movie_ro
     return r->name && (!gender || r->gender >= 0) && r->status >= 0;
 }
 
-/* The rows of a ROLE_COLS statement, at most max of them. */
-static enum store_status query_roles(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
-                                     struct arena *a, struct movie_role *items, size_t max, size_t *count) {
+/* Reads one row into the item at item (a struct movie_role or candidate). */
+typedef bool (*row_reader)(struct store_cursor *cur, struct arena *a, void *item);
+
+/* The rows of statement s into items (size bytes each), at most max of them. */
+static enum store_status query_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                    struct arena *a, row_reader read, void *items, size_t size, size_t max,
+                                    size_t *count) {
     const struct store_driver *d = c->drv;
     struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
@@ -54,11 +58,21 @@ static enum store_status query_roles(struct store_conn *c, enum store_stmt s, co
     bool ok = true;
     size_t k = 0;
     while (ok && d->next(&cur))
-        if (k < max) ok = read_role(&cur, a, &items[k++]);
+        if (k < max) ok = read(&cur, a, (char *)items + size * k++);
     st = cur.status;
     d->done(&cur);
     *count = k;
     return st != STORE_OK ? st : ok ? STORE_OK : bad_row(c);
+}
+
+static bool read_role_row(struct store_cursor *cur, struct arena *a, void *item) {
+    return read_role(cur, a, item);
+}
+
+/* The rows of a ROLE_COLS statement, at most max of them. */
+static enum store_status query_roles(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                     struct arena *a, struct movie_role *items, size_t max, size_t *count) {
+    return query_rows(c, s, p, n, a, read_role_row, items, sizeof *items, max, count);
 }
 
 enum store_status store_q_role_list(struct store_conn *c, int64_t movie_id, int64_t offset, int limit,
@@ -149,21 +163,14 @@ static bool read_candidate(struct store_cursor *cur, struct arena *a, struct can
     return k->stage >= 0 && k->tags && store_q_read_actor(cur, CAND_NCOLS, a, &k->actor);
 }
 
+static bool read_candidate_row(struct store_cursor *cur, struct arena *a, void *item) {
+    return read_candidate(cur, a, item);
+}
+
 static enum store_status query_candidates(struct store_conn *c, enum store_stmt s, const struct store_param *p,
                                           size_t n, struct arena *a, struct candidate *items, size_t max,
                                           size_t *count) {
-    const struct store_driver *d = c->drv;
-    struct store_cursor cur = {0};
-    enum store_status st = d->query(c, s, p, n, &cur);
-    if (st != STORE_OK) return st;
-    bool ok = true;
-    size_t k = 0;
-    while (ok && d->next(&cur))
-        if (k < max) ok = read_candidate(&cur, a, &items[k++]);
-    st = cur.status;
-    d->done(&cur);
-    *count = k;
-    return st != STORE_OK ? st : ok ? STORE_OK : bad_row(c);
+    return query_rows(c, s, p, n, a, read_candidate_row, items, sizeof *items, max, count);
 }
 
 static struct candidate *find_actor(struct candidate *items, size_t n, int64_t actor_id) {
