@@ -26,14 +26,29 @@ static void represent_with_etag(const struct shape *s, const void *full, struct 
 /* With a cache: notices writes by other connections, then takes the
  * generation the representation will be read under (rep_cache.h). */
 static bool cache_generation(struct request *rq, struct response *rs, struct store_conn *db, uint64_t *gen) {
+    struct rep_cache *cache = rq->app->cache;
     bool changed = false;
+    uint64_t changes = 0;
     enum store_status st = request_ops(rq)->changed_elsewhere(db, &changed);
     if (st != STORE_OK) {
         response_store_error(rq, rs, st);
         return false;
     }
-    if (changed) rep_cache_bump(rq->app->cache);
-    *gen = rep_cache_generation(rq->app->cache);
+    if (changed) rep_cache_bump(cache);
+    if (store_pool_changes(rq->app->pool, &changes)) rep_cache_observe(cache, changes);
+    rep_cache_checked(cache);
+    *gen = rep_cache_generation(cache);
+    return true;
+}
+
+/* A hit answered before any database connection is taken: only when the
+ * shared commit counter vouches for the cache and no full check is due. */
+static bool cached_without_db(struct request *rq, struct response *rs, struct rep_key key) {
+    struct rep_cache *cache = rq->app->cache;
+    uint64_t changes = 0;
+    if (!cache || !store_pool_changes(rq->app->pool, &changes) || !rep_cache_observe(cache, changes)) return false;
+    if (!rep_cache_get(cache, key, rep_cache_generation(cache), &rs->body, rs->etag)) return false;
+    rs->status = 200;
     return true;
 }
 
@@ -56,12 +71,13 @@ void entity_list(struct request *rq, struct response *rs) {
         return;
     }
     int64_t offset = (query_page(request_query(rq, "page")) - 1) * PAGE_SIZE;
+    /* "" and no search are the same list */
+    struct rep_key key = {&e->list_key, offset, search ? search : ""};
+    if (cached_without_db(rq, rs, key)) return;
     struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
     uint64_t gen = 0;
     if (!db || (cache && !cache_generation(rq, rs, db, &gen))) return;
-    /* "" and no search are the same list */
-    struct rep_key key = {&e->list_key, offset, search ? search : ""};
     if (cache && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
         rs->status = 200;
         return;
@@ -90,11 +106,15 @@ static void answer_conditionally(struct request *rq, struct response *rs) {
 
 void entity_get(struct request *rq, struct response *rs) {
     const struct entity_api *e = api_of(rq);
+    struct rep_key key = {e, rq->ids[0], NULL};
+    if (cached_without_db(rq, rs, key)) {
+        answer_conditionally(rq, rs);
+        return;
+    }
     struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
     uint64_t gen = 0;
     if (!db || (cache && !cache_generation(rq, rs, db, &gen))) return;
-    struct rep_key key = {e, rq->ids[0], NULL};
     if (cache && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
         rs->status = 200;
         answer_conditionally(rq, rs);

@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define SLOTS 2048          /* a power of two */
 #define BODY_MAX 8192
@@ -25,6 +26,8 @@ struct slot {
 
 struct rep_cache {
     _Atomic uint64_t gen;
+    _Atomic uint64_t seen;         /* the shared commit counter when last noted */
+    _Atomic int64_t checked_ms;    /* when the last full check was made */
     struct slot slots[SLOTS];
 };
 
@@ -51,6 +54,26 @@ uint64_t rep_cache_generation(struct rep_cache *c) {
 
 void rep_cache_bump(struct rep_cache *c) {
     atomic_fetch_add(&c->gen, 1);
+}
+
+static int64_t now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);   /* no system call */
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool rep_cache_observe(struct rep_cache *c, uint64_t changes) {
+    /* bump first, then note: a reader that sees the new value noted also sees
+     * the new generation */
+    if (atomic_load(&c->seen) != changes) {
+        rep_cache_bump(c);
+        atomic_store(&c->seen, changes);
+    }
+    return now_ms() - atomic_load(&c->checked_ms) < REP_CACHE_RECHECK_MS;
+}
+
+void rep_cache_checked(struct rep_cache *c) {
+    atomic_store(&c->checked_ms, now_ms());
 }
 
 static bool cacheable(struct rep_key k) {

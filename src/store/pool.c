@@ -4,6 +4,8 @@
  * connect only fails that acquire, so the server recovers with the database. */
 #include "store/store.h"
 
+#include "store/change_counter.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <pthread.h>
@@ -24,6 +26,7 @@ struct store_pool {
     uint64_t waits;              /* acquires that found no connection free and waited */
     uint64_t timeouts;           /* acquires that gave up (time-out or connect failure) */
     char *subject;               /* audit: every connection's subject when handed out; NULL "system" */
+    struct change_counter *changes;  /* shared commit counter; NULL when the engine has none */
 };
 
 static void deadline_after(struct timespec *ts, int ms) {
@@ -43,6 +46,7 @@ static void pool_free(struct store_pool *p) {
     free(p->idle);
     free(p->subject);
     free(p->url);
+    change_counter_close(p->changes);
     free(p);
 }
 
@@ -83,6 +87,8 @@ enum store_status store_pool_open(const char *url, int size, struct store_pool *
         pool_free(p);
         return st;
     }
+    /* after the first connection made the database file */
+    if (ops->changes_open) p->changes = ops->changes_open(p->url);
     *out = p;
     return STORE_OK;
 }
@@ -162,4 +168,10 @@ void store_pool_stats(struct store_pool *p, struct store_pool_stats *out) {
     out->waits = p->waits;
     out->failures = p->timeouts;
     pthread_mutex_unlock(&p->lock);
+}
+
+bool store_pool_changes(const struct store_pool *p, uint64_t *value) {
+    if (!p->changes) return false;
+    *value = change_counter_value(p->changes);
+    return true;
 }

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/change_counter.h"
 #include "store/driver.h"
 #include "store/sql_roles.h"
 #include "store/sql_audit.h"
@@ -20,6 +21,9 @@
 #include "util/embedded.h"
 
 #define SQ_BUSY_TIMEOUT_MS 5000
+/* WAL frames after which a commit checkpoints (SQLite's default; our WAL hook
+ * replaces the built-in one, so it does this itself). */
+#define SQ_AUTOCHECKPOINT_FRAMES 1000
 
 /* synchronous=FULL rather than WAL's usual NORMAL: a commit that returned is
  * on disk even after a power cut; durability matters more than the fsync. */
@@ -32,6 +36,7 @@ struct sq_conn {
     sqlite3_stmt *data_version;      /* PRAGMA data_version, prepared on first use */
     int64_t last_version;            /* its previous value; 0 before the first call */
     int depth;                       /* open levels: the transaction, then savepoints */
+    struct change_counter *changes;  /* shared with other processes; NULL when unavailable */
 };
 
 static struct sq_conn *sq(struct store_conn *c) {
@@ -282,7 +287,17 @@ static void sq_close(struct store_conn *base) {
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(c->stmts[i]);
     sqlite3_finalize(c->data_version);
     sqlite3_close_v2(c->db);
+    change_counter_close(c->changes);
     free(c);
+}
+
+/* After every commit that wrote: count it for the other processes' caches
+ * (change_counter.h), then checkpoint as SQLite's default hook would. */
+static int sq_wal_hook(void *arg, sqlite3 *db, const char *name, int frames) {
+    struct sq_conn *c = arg;
+    if (c->changes) change_counter_add(c->changes);
+    if (frames >= SQ_AUTOCHECKPOINT_FRAMES) sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return SQLITE_OK;
 }
 
 static enum store_status sq_open(const char *url, struct store_conn **out, char *err, size_t errlen) {
@@ -310,6 +325,10 @@ static enum store_status sq_open(const char *url, struct store_conn **out, char 
         rc = sqlite3_create_function(c->db, "audition_subject", 0, SQLITE_UTF8, &c->base,
                                      sq_subject_fn, NULL, NULL);
     if (rc == SQLITE_OK) rc = sq_configure(c->db);
+    if (rc == SQLITE_OK) {
+        c->changes = change_counter_open(path);
+        sqlite3_wal_hook(c->db, sq_wal_hook, c);
+    }
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "Cannot open the SQLite database %s: %s.", path, sqlite3_errstr(rc));
         sq_close(&c->base);
@@ -454,6 +473,11 @@ static enum store_status sq_schema_current(struct store_conn *base, bool *curren
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : sq_fail(c, rc);
 }
 
+static struct change_counter *sq_changes_open(const char *url) {
+    const char *path = sq_path(url);
+    return path && *path ? change_counter_open(path) : NULL;
+}
+
 static enum store_status sq_ping(struct store_conn *c) {
     (void)c;
     return STORE_OK;   /* a file: nothing to lose */
@@ -472,6 +496,7 @@ const struct store_ops store_sqlite_ops = {
     .tx_depth = sq_tx_depth,
     .serial_writes = true,
     .changed_elsewhere = sq_changed_elsewhere,
+    .changes_open = sq_changes_open,
     .set_subject = store_q_set_subject, .audit_rows = sq_audit_rows,   /* audit */
     STORE_QUERY_OPS,
     STORE_AUDITION_OPS,

@@ -24,6 +24,7 @@ enum store_status {
 };
 
 struct store_conn;      /* one engine connection; defined by each engine */
+struct change_counter;  /* change_counter.h */
 
 /* A built-in user (users table). Strings are arena-allocated when read. */
 struct user {
@@ -204,6 +205,9 @@ struct store_ops {
      * when the engine cannot tell cheaply (PostgreSQL): then nothing above
      * the store may cache data. */
     enum store_status (*changed_elsewhere)(struct store_conn *c, bool *changed);
+    /* The commit counter every process of this database shares
+     * (change_counter.h), NULL when the engine or the file system has none. */
+    struct change_counter *(*changes_open)(const char *url);
 
     /* audit (query_audit.c; the log itself is written by triggers, 0008_audit).
      * set_subject: who the connection's next writes are logged as (a token's
@@ -312,6 +316,9 @@ struct store_pool_stats {
     uint64_t failures;   /* acquires that failed: waited too long or could not connect */
 };
 void store_pool_stats(struct store_pool *p, struct store_pool_stats *out);
+/* The shared commit counter's value (change_counter.h): false when the pool
+ * has none, and then only changed_elsewhere tells of other writers. */
+bool store_pool_changes(const struct store_pool *p, uint64_t *value);
 
 /* Loads the embedded demo data (src/store/demo-data.json) with its ids,
  * in one transaction. Refuses (CONFLICT) a non-empty database unless force,

@@ -89,6 +89,51 @@ Test(store, sqlite_second_connection_sees_commits) {
     ops->close(other);
 }
 
+/* The shared commit counter (change_counter.h): every commit that wrote, on
+ * any connection, moves it on, seen through a pool of its own (another
+ * process maps the same file); reads and empty transactions do not. */
+Test(store, sqlite_commits_move_the_shared_counter) {
+    struct store_pool *pool = NULL;
+    char err[256] = "";
+    cr_assert_eq(store_pool_open(url, 1, &pool, err, sizeof err), STORE_OK, "%s", err);
+    uint64_t before = 0, after = 0;
+    cr_assert(store_pool_changes(pool, &before));
+    OK(ops->begin(db));
+    int64_t counted = add_movie("Counted");
+    OK(ops->commit(db));
+    cr_assert(store_pool_changes(pool, &after));
+    cr_assert_eq(after, before + 1);
+    struct movie_full m;
+    cr_assert_eq(ops->movie_get(db, counted, &ar, &m), STORE_OK);
+    OK(ops->begin(db));
+    OK(ops->commit(db));
+    cr_assert(store_pool_changes(pool, &before));
+    cr_assert_eq(before, after);
+    char path[200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/sub/dir/test.db-changes", tmpdir);
+    cr_assert_eq(stat(path, &st), 0);
+    cr_assert_eq(st.st_mode & 0777, 0600);
+    store_pool_close(pool);
+}
+
+/* Where the counter file cannot be a plain file of its own, there is none
+ * (the cache then asks the database), and the database still works. */
+Test(store, sqlite_without_a_counter_file) {
+    char path[200], target[200], u[240];
+    snprintf(target, sizeof target, "%s/elsewhere", tmpdir);
+    snprintf(path, sizeof path, "%s/linked.db-changes", tmpdir);
+    cr_assert_eq(symlink(target, path), 0);
+    snprintf(u, sizeof u, "sqlite:%s/linked.db", tmpdir);
+    struct store_pool *pool = NULL;
+    char err[256] = "";
+    cr_assert_eq(store_pool_open(u, 1, &pool, err, sizeof err), STORE_OK, "%s", err);
+    uint64_t n = 0;
+    cr_assert_not(store_pool_changes(pool, &n));
+    cr_assert_eq(access(target, F_OK), -1);   /* nothing made through the link */
+    store_pool_close(pool);
+}
+
 /* Levels nest (group commit, write_batch.h): an inner begin is a savepoint
  * whose rollback undoes only what came after it. */
 Test(store, sqlite_nested_levels_are_savepoints) {
