@@ -1,8 +1,11 @@
-/* Sign-in logic (see login_service.h). The dummy hash is made at open with
- * the same cost parameters as real ones, so verifying against it costs the
- * same as verifying a real user's password. */
+/* Sign-in logic (see login_service.h). The dummy hash is made with the same
+ * cost parameters as real ones, so verifying against it costs the same as
+ * verifying a real user's password; a thread makes it right after open (it
+ * takes ~90 ms), so that start-up does not wait for it; the first sign-in
+ * does if it comes sooner. */
 #include "auth/login_service.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +26,32 @@ struct login_service {
     struct throttle *by_user, *by_addr;
     long token_ttl;
     char dummy_hash[PASSWORD_HASH_MAX];
+    char dummy_password[49];   /* 24 random bytes in hex */
+    pthread_t dummy_maker;
+    bool dummy_started;
+    pthread_mutex_t dummy_lock;
+    pthread_cond_t dummy_done;
+    int dummy_state;           /* 0 being made, 1 made, -1 failed */
 };
+
+static void *make_dummy_hash(void *arg) {
+    struct login_service *s = arg;
+    int rc = password_hash(s->dummy_password, strlen(s->dummy_password), s->dummy_hash);
+    pthread_mutex_lock(&s->dummy_lock);
+    s->dummy_state = rc < 0 ? -1 : 1;
+    pthread_cond_broadcast(&s->dummy_done);
+    pthread_mutex_unlock(&s->dummy_lock);
+    return NULL;
+}
+
+/* The dummy hash once made; NULL when it could not be (out of memory). */
+static const char *dummy_hash(struct login_service *s) {
+    pthread_mutex_lock(&s->dummy_lock);
+    while (s->dummy_state == 0) pthread_cond_wait(&s->dummy_done, &s->dummy_lock);
+    int state = s->dummy_state;
+    pthread_mutex_unlock(&s->dummy_lock);
+    return state > 0 ? s->dummy_hash : NULL;
+}
 
 int login_service_open(const struct config *cfg, struct auth *auth, struct store_pool *pool,
                        struct login_service **out, char *err, size_t errlen) {
@@ -37,11 +65,14 @@ int login_service_open(const struct config *cfg, struct auth *auth, struct store
     s->token_ttl = id->token_ttl;
     s->by_user = throttle_new(THROTTLE_ENTRIES, id->max_failures_user, id->throttle_window);
     s->by_addr = throttle_new(THROTTLE_ENTRIES, id->max_failures_addr, id->throttle_window);
+    pthread_mutex_init(&s->dummy_lock, NULL);
+    pthread_cond_init(&s->dummy_done, NULL);
     unsigned char random[24];
-    char dummy[2 * sizeof random + 1];
+    _Static_assert(sizeof s->dummy_password == 2 * sizeof random + 1, "hex of the random bytes");
     int ok = s->by_user && s->by_addr && RAND_bytes(random, sizeof random) == 1;
-    for (size_t i = 0; ok && i < sizeof random; i++) snprintf(dummy + 2 * i, 3, "%02x", random[i]);
-    if (!ok || password_hash(dummy, 2 * sizeof random, s->dummy_hash) < 0) {
+    for (size_t i = 0; ok && i < sizeof random; i++) snprintf(s->dummy_password + 2 * i, 3, "%02x", random[i]);
+    if (ok) ok = s->dummy_started = pthread_create(&s->dummy_maker, NULL, make_dummy_hash, s) == 0;
+    if (!ok) {
         login_service_close(s);
         return snprintf(err, errlen, "cannot set up the login service (out of memory?)"), -1;
     }
@@ -51,6 +82,9 @@ int login_service_open(const struct config *cfg, struct auth *auth, struct store
 
 void login_service_close(struct login_service *s) {
     if (!s) return;
+    if (s->dummy_started) pthread_join(s->dummy_maker, NULL);
+    pthread_cond_destroy(&s->dummy_done);
+    pthread_mutex_destroy(&s->dummy_lock);
     throttle_free(s->by_user);
     throttle_free(s->by_addr);
     free(s);
@@ -107,7 +141,12 @@ void login_service_attempt(struct login_service *s, const char *username, const 
         out->outcome = st == STORE_UNAVAILABLE ? LOGIN_UNAVAILABLE : LOGIN_ERROR;
         return;
     }
-    bool match = password_verify(found ? out->user.password_hash : s->dummy_hash, password, len);
+    const char *hash = found ? out->user.password_hash : dummy_hash(s);
+    if (!hash) {
+        out->outcome = LOGIN_ERROR;
+        return;
+    }
+    bool match = password_verify(hash, password, len);
     int role = found ? role_parse(out->user.role) : -1;
     if (!found || !match || out->user.disabled || role < 0) {
         char ukey[THROTTLE_KEY_MAX + 1], akey[THROTTLE_KEY_MAX + 1];
