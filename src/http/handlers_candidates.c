@@ -105,24 +105,27 @@ static bool book(struct request *rq, struct response *rs, const struct movie_rol
     }
     if (st == STORE_OK) {
         st = o->cast_insert(rq->db, r->movie_id, k->actor.id);
-        if (st == STORE_CONFLICT) st = STORE_OK;   /* linked already */
+        if (st == STORE_OK) st = o->booking_link_add(rq->db, r->movie_id, k->actor.id);   /* ours to remove */
+        else if (st == STORE_CONFLICT) st = STORE_OK;   /* linked already: by hand, or by another booking */
     }
     if (st == STORE_OK && r->status != ROLE_CAST) st = o->role_set_status(rq->db, r->id, ROLE_CAST);
     if (st != STORE_OK) casting_store_fail(rq, rs, st);
     return st == STORE_OK;
 }
 
-/* Releasing a BOOKED candidate: the cast link goes unless another booked
- * role of the movie needs it; a CAST role opens again. */
+/* Releasing a BOOKED candidate: the cast link goes if a booking made it and
+ * no other booked role of the movie needs it; a CAST role opens again. */
 static bool unbook(struct request *rq, struct response *rs, const struct movie_role *r, const struct candidate *k) {
     const struct store_ops *o = request_ops(rq);
     int64_t other = 0;
     const char *other_name = NULL;
     enum store_status st =
         o->actor_booked_in_movie(rq->db, r->movie_id, k->actor.id, r->id, rq->arena, &other, &other_name);
-    if (st == STORE_OK && other == 0) {
+    bool made = false;
+    if (st == STORE_OK && other == 0) st = o->booking_link_take(rq->db, r->movie_id, k->actor.id, &made);
+    if (st == STORE_OK && made) {
         st = o->cast_delete(rq->db, r->movie_id, k->actor.id);
-        if (st == STORE_NOT_FOUND) st = STORE_OK;   /* unlinked by hand already */
+        if (st == STORE_NOT_FOUND) st = STORE_OK;
     }
     if (st == STORE_OK && r->status == ROLE_CAST) st = o->role_set_status(rq->db, r->id, ROLE_OPEN);
     if (st != STORE_OK) casting_store_fail(rq, rs, st);

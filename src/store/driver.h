@@ -95,6 +95,7 @@ enum store_stmt {
     ST_ROLE_DELETE, ST_ROLE_LOCK, ST_ROLE_SET_STATUS,
     ST_CAND_COUNT, ST_CAND_PAGE, ST_CAND_GET, ST_CAND_OTHERS, ST_CAND_INSERT, ST_CAND_UPDATE, ST_CAND_DELETE,
     ST_ROLE_BOOKED, ST_ACTOR_BOOKED_IN_MOVIE, ST_ACTOR_FIND_COUNT, ST_ACTOR_FIND_PAGE,
+    ST_BOOKING_LINK_ADD, ST_BOOKING_LINK_TAKE,     /* (movie_id, actor_id) -> a row when done */
     /* audit (query_audit.c, sql_audit.h) */
     ST_AUDIT_NOTE,                                 /* (subject, entity, id, action, after, now) -> id */
     ST_AUDIT_COUNT,                                /* (entity, id, subject) -> n; NULL = any */
@@ -271,6 +272,8 @@ enum store_status store_q_actor_booked_in_movie(struct store_conn *c, int64_t mo
                                                 const char **role_name);
 enum store_status store_q_actor_find(struct store_conn *c, const struct actor_filter *f, int64_t offset, int limit,
                                      struct arena *a, struct actor_page *out);
+enum store_status store_q_booking_link_add(struct store_conn *c, int64_t movie_id, int64_t actor_id);
+enum store_status store_q_booking_link_take(struct store_conn *c, int64_t movie_id, int64_t actor_id, bool *made);
 
 #define STORE_ROLES_OPS \
     .role_list = store_q_role_list, .role_get = store_q_role_get, .role_insert = store_q_role_insert, \
@@ -279,7 +282,8 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     .candidate_get = store_q_candidate_get, .candidate_insert = store_q_candidate_insert, \
     .candidate_update = store_q_candidate_update, .candidate_delete = store_q_candidate_delete, \
     .role_booked = store_q_role_booked, .actor_booked_in_movie = store_q_actor_booked_in_movie, \
-    .actor_find = store_q_actor_find
+    .actor_find = store_q_actor_find, .booking_link_add = store_q_booking_link_add, \
+    .booking_link_take = store_q_booking_link_take
 
 /* The ops entries both engines fill the same way, to list once per engine. */
 #define STORE_QUERY_OPS \

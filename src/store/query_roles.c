@@ -305,3 +305,18 @@ enum store_status store_q_actor_find(struct store_conn *c, const struct actor_fi
     if (st != STORE_OK || p[6].i >= out->total || limit <= 0) return st;
     return store_q_actor_rows(c, ST_ACTOR_FIND_PAGE, p, 7, a, &out->items, &out->n);
 }
+
+/* ---- cast links made by bookings ---- */
+
+enum store_status store_q_booking_link_add(struct store_conn *c, int64_t movie_id, int64_t actor_id) {
+    struct store_param p[2] = {sp_int(movie_id), sp_int(actor_id)};
+    return store_run(c, ST_BOOKING_LINK_ADD, p, 2, NULL, NULL);
+}
+
+enum store_status store_q_booking_link_take(struct store_conn *c, int64_t movie_id, int64_t actor_id, bool *made) {
+    struct store_param p[2] = {sp_int(movie_id), sp_int(actor_id)};
+    int rows = 0;
+    enum store_status st = store_run(c, ST_BOOKING_LINK_TAKE, p, 2, NULL, &rows);
+    *made = st == STORE_OK && rows > 0;
+    return st;
+}

@@ -69,6 +69,12 @@
         "SELECT r.id, r.name FROM candidates c JOIN roles r ON r.id = c.role_id WHERE r.movie_id = " M(1, bigint) \
         " AND c.actor_id = " M(2, bigint) " AND c.role_id <> " M(3, bigint) " AND c.stage = 'BOOKED'" \
         " ORDER BY r.id", \
+    [ST_BOOKING_LINK_ADD] = \
+        "INSERT INTO booking_links (movie_id, actor_id) VALUES (" M(1, bigint) ", " M(2, bigint) ")" \
+        " ON CONFLICT DO NOTHING RETURNING movie_id", \
+    [ST_BOOKING_LINK_TAKE] = \
+        "DELETE FROM booking_links WHERE movie_id = " M(1, bigint) " AND actor_id = " M(2, bigint) \
+        " RETURNING movie_id", \
     [ST_ACTOR_FIND_COUNT] = "SELECT count(*) FROM actors" ACTOR_FIND_WHERE(M, LIKE), \
     [ST_ACTOR_FIND_PAGE] = \
         "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors" ACTOR_FIND_WHERE(M, LIKE) \

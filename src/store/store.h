@@ -189,6 +189,10 @@ struct store_ops {
     /* stage, rating, notes, tags; CONFLICT when a second candidate of the role would be BOOKED. */
     enum store_status (*candidate_update)(struct store_conn *c, const struct candidate *cd, int64_t now);
     enum store_status (*candidate_delete)(struct store_conn *c, int64_t role_id, int64_t actor_id);
+    /* Marks the cast link movie-actor as made by a booking (it must exist). */
+    enum store_status (*booking_link_add)(struct store_conn *c, int64_t movie_id, int64_t actor_id);
+    /* Removes that mark; *made tells whether there was one (the link is the booking's to remove). */
+    enum store_status (*booking_link_take)(struct store_conn *c, int64_t movie_id, int64_t actor_id, bool *made);
     /* The BOOKED actor of a role, 0 when none. */
     enum store_status (*role_booked)(struct store_conn *c, int64_t role_id, int64_t *actor_id);
     /* A role of the movie other than except_role where the actor is BOOKED: *role_id 0 when none. */

@@ -219,10 +219,30 @@ def test_booking_makes_the_cast_link_and_casts_the_role(w):
 
 
 def test_booking_keeps_an_existing_link(w):
+    """A link made by hand before the booking is not the booking's: releasing
+    leaves it (and booking again, releasing again, still does)."""
     a = w.actors[0]
     ok(w.s.post("/casts", {"movieId": w.movie, "actorId": a}), 201)
     ok(w.add(a), 201)
     ok(w.stage(a, "BOOKED"))
+    assert w.cast() == [a]
+    ok(w.stage(a, "RELEASED"))
+    assert w.cast() == [a] and w.role_status() == "OPEN"
+    ok(w.stage(a, "BOOKED"))
+    ok(w.stage(a, "RELEASED"))
+    assert w.cast() == [a]
+
+
+def test_a_booked_link_unlinked_by_hand(w):
+    """DELETE /casts while booked: the link is gone and stays gone on release;
+    linked by hand again afterwards, it is the hand's and survives a release."""
+    a = w.actors[0]
+    ok(w.add(a), 201)
+    ok(w.stage(a, "BOOKED"))
+    ok(w.s.delete(f"/casts/movies/{w.movie}/actors/{a}"))
+    assert w.cast() == []
+    ok(w.s.post("/casts", {"movieId": w.movie, "actorId": a}), 201)
+    ok(w.stage(a, "RELEASED"))
     assert w.cast() == [a]
 
 
