@@ -212,6 +212,8 @@ void handle_audition_patch(struct request *rq, struct response *rs) {
         return;
     }
     rs->etag[0] = '\0';
+    /* what stays or becomes SCHEDULED is scheduled: not for a released candidate */
+    if (after.status == AUDITION_SCHEDULED && !candidate_ok(rq, rs, &after)) return;
     if (!clash_free(rq, rs, &after)) return;
     enum store_status st = request_ops(rq)->audition_update(rq->db, &after);
     if (st != STORE_OK) {

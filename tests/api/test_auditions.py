@@ -435,6 +435,25 @@ def test_delete_cancels(server, cast):
     error(server.delete("/auditions/x"), 404)
 
 
+def test_a_released_candidates_audition_cannot_be_rescheduled(server, cast):
+    """Released after the audition was cancelled: setting it back to
+    SCHEDULED, or moving a still scheduled one, is scheduling again (400);
+    cancelling or marking what happened still works."""
+    cancelled = cast.schedule(cast.a1, at("10:00"), at("10:20"))
+    kept = cast.schedule(cast.a1, at("12:00"), at("12:20"))
+    ok(server.delete(f"/auditions/{cancelled}"))
+    cast.set_stage(cast.a1, "RELEASED")
+    msg = error(server.patch(f"/auditions/{cancelled}", [{"op": "add", "path": "/status", "value": "SCHEDULED"}]),
+                400)["message"]
+    assert "released" in msg
+    assert cast.get(cancelled)["status"] == "CANCELLED"
+    error(server.patch(f"/auditions/{kept}", [{"op": "add", "path": "/start", "value": at("13:00")},
+                                              {"op": "add", "path": "/end", "value": at("13:20")}]), 400)
+    assert cast.get(kept)["start"] == at("12:00")
+    ok(server.patch(f"/auditions/{kept}", [{"op": "add", "path": "/status", "value": "NO_SHOW"}]))
+    assert cast.get(kept)["status"] == "NO_SHOW"
+
+
 def test_delete_honours_if_match(server, cast):
     aid = cast.schedule(cast.a1, at("10:00"), at("10:20"))
     stale = etag(server.get(f"/auditions/{aid}"))
