@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
+#include "store/seed_casting.h"
 #include "store/store.h"
 #include "util/embedded.h"
 
@@ -73,7 +74,8 @@ static enum store_status seed_note(const struct store_ops *ops, struct store_con
 }
 
 /* Inside the transaction: make room (or refuse), load, move the id sequences on. */
-static enum store_status seed_all(const struct store_ops *ops, struct store_conn *c, const json_t *root, bool force) {
+static enum store_status seed_all(const struct store_ops *ops, struct store_conn *c, const json_t *root, bool force,
+                                  int64_t casting_day) {
     bool empty = false;
     enum store_status st = ops->audit_rows(c, false);   /* audit: seed_note sums it up */
     if (st == STORE_OK) st = ops->is_empty(c, &empty);
@@ -82,20 +84,26 @@ static enum store_status seed_all(const struct store_ops *ops, struct store_conn
     if (st == STORE_OK) st = seed_actors(ops, c, json_object_get(root, "actors"));
     if (st == STORE_OK) st = seed_casts(ops, c, json_object_get(root, "casts"));
     if (st == STORE_OK) st = ops->sync_ids(c);
+    if (st == STORE_OK && casting_day) st = seed_casting(ops, c, casting_day);
     if (st == STORE_OK) st = seed_note(ops, c, root, force);
     return st;
 }
 
-enum store_status store_seed_demo(const struct store_ops *ops, struct store_conn *c, bool force) {
+enum store_status store_seed_demo_casting(const struct store_ops *ops, struct store_conn *c, bool force,
+                                          int64_t casting_day) {
     const struct embedded_file *f = &embedded_demo_data[0];
     json_t *root = json_loadb(f->data, f->len, JSON_REJECT_DUPLICATES, NULL);
     if (!root) return STORE_ERROR;
     enum store_status st = ops->begin(c);
     if (st == STORE_OK) {
-        st = seed_all(ops, c, root, force);
+        st = seed_all(ops, c, root, force, casting_day);
         if (st == STORE_OK) st = ops->commit(c);
         else ops->rollback(c);
     }
     json_decref(root);
     return st;
+}
+
+enum store_status store_seed_demo(const struct store_ops *ops, struct store_conn *c, bool force) {
+    return store_seed_demo_casting(ops, c, force, 0);
 }

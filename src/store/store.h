@@ -328,6 +328,11 @@ bool store_pool_changes(const struct store_pool *p, uint64_t *value);
  * in one transaction. Refuses (CONFLICT) a non-empty database unless force,
  * which clears it first. */
 enum store_status store_seed_demo(const struct store_ops *ops, struct store_conn *c, bool force);
+/* The same, then the demo casting work (demo-casting.json: roles, candidates
+ * at their stages, auditions from the day of casting_day on, seconds since
+ * the epoch); casting_day 0 is store_seed_demo. */
+enum store_status store_seed_demo_casting(const struct store_ops *ops, struct store_conn *c, bool force,
+                                          int64_t casting_day);
 
 /* Loads n synthetic actors, n/10 movies and a cast link per actor (ten a
  * movie), deterministic, in one transaction (synthetic.c; for benchmarks).

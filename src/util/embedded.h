@@ -17,5 +17,7 @@ extern const struct embedded_file embedded_pg_migrations[];
 extern const size_t embedded_pg_migrations_count;
 extern const struct embedded_file embedded_demo_data[];  /* one file: demo-data.json */
 extern const size_t embedded_demo_data_count;
+extern const struct embedded_file embedded_demo_casting[];  /* one file: demo-casting.json */
+extern const size_t embedded_demo_casting_count;
 
 #endif

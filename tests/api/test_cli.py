@@ -83,3 +83,30 @@ def test_sigterm_with_an_idle_connection_exits_0(fresh):
     finally:
         idle.close()
         half.close()
+
+
+def test_seed_with_casting(unstarted):
+    """`seed --casting` (what `make run` loads): the demo data plus roles,
+    candidates at their stages and auditions in the coming days, all through
+    the API's rules (an audition is a candidate's; no two clash)."""
+    srv = unstarted
+    p = srv.cli("seed", "--synthetic", "10", "--casting")
+    assert p.returncode == 2 and "--casting" in p.stderr, (p.returncode, p.stderr)
+    p = srv.cli("seed", "--casting")
+    assert p.returncode == 0, (p.stdout, p.stderr)
+    assert "casting" in p.stdout
+    srv.start()
+    assert ok(srv.get("/movies"))["totalMovies"] == 11
+    roles = ok(srv.get("/movies/9/roles"))
+    assert [r["name"] for r in roles["roles"]] == ["Nick Fury", "Maria Hill"]
+    fury = roles["roles"][0]
+    cands = ok(srv.get(f"/roles/{fury['id']}/candidates"))["candidates"]
+    stages = {c["actor"]["id"]: c["stage"] for c in cands}
+    assert stages == {2: "CALLBACK", 15: "SHORTLISTED", 12: "SUGGESTED"}
+    auditions = ok(srv.get("/auditions?page=1"))
+    assert auditions["totalAuditions"] == 3
+    assert {a["status"] for a in auditions["auditions"]} == {"SCHEDULED"}
+    assert {(a["roleId"], a["actorId"]) for a in auditions["auditions"]} >= {(fury["id"], 2)}
+    assert srv.stop() == 0
+    p = srv.cli("seed", "--casting")
+    assert p.returncode in (1, 2), (p.returncode, p.stdout, p.stderr)   # not empty: needs --force
