@@ -100,6 +100,9 @@ enum store_stmt {
     ST_AUDIT_NOTE,                                 /* (subject, entity, id, action, after, now) -> id */
     ST_AUDIT_COUNT,                                /* (entity, id, subject) -> n; NULL = any */
     ST_AUDIT_PAGE,                                 /* (entity, id, subject, limit, offset) -> AUDIT_COLS */
+    ST_AUDIT_COUNT_BY_ENTITY_ID, ST_AUDIT_PAGE_BY_ENTITY_ID,   /* the same, led by an index (sql_audit.h) */
+    ST_AUDIT_COUNT_BY_ENTITY, ST_AUDIT_PAGE_BY_ENTITY,
+    ST_AUDIT_COUNT_BY_SUBJECT, ST_AUDIT_PAGE_BY_SUBJECT,
     /* auditions (query_auditions.c; SQL in sql_auditions.h) */
     ST_AUDITION_GET, ST_AUDITION_LOCK,             /* (id) -> AUDITION_COLS / id */
     ST_AUDITION_COUNT, ST_AUDITION_PAGE,           /* (from, to, location, actor, status[, limit, offset]) */

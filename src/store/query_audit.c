@@ -45,16 +45,32 @@ static void read_entry(struct store_cursor *cur, struct arena *a, struct audit_e
     e->after = col_str(cur, 7, a);
 }
 
+/* The count and page statements whose leading equality fits the filters
+ * (sql_audit.h): an entity's history, then a subject's, then a kind's. */
+static void statements_for(const struct audit_filter *f, enum store_stmt *count, enum store_stmt *page) {
+    if (f->entity && f->entity_id) {
+        *count = ST_AUDIT_COUNT_BY_ENTITY_ID, *page = ST_AUDIT_PAGE_BY_ENTITY_ID;
+    } else if (f->subject) {
+        *count = ST_AUDIT_COUNT_BY_SUBJECT, *page = ST_AUDIT_PAGE_BY_SUBJECT;
+    } else if (f->entity) {
+        *count = ST_AUDIT_COUNT_BY_ENTITY, *page = ST_AUDIT_PAGE_BY_ENTITY;
+    } else {
+        *count = ST_AUDIT_COUNT, *page = ST_AUDIT_PAGE;
+    }
+}
+
 enum store_status store_q_audit_list(struct store_conn *c, const struct audit_filter *f, int64_t offset, int limit,
                                      struct arena *a, struct audit_page *out) {
     struct store_param p[5] = {sp_text(f->entity), sp_text(f->entity_id), sp_text(f->subject), sp_int(limit),
                                sp_int(offset)};
+    enum store_stmt count, page;
+    statements_for(f, &count, &page);
     *out = (struct audit_page){0};
-    enum store_status st = store_run(c, ST_AUDIT_COUNT, p, 3, &out->total, NULL);
+    enum store_status st = store_run(c, count, p, 3, &out->total, NULL);
     if (st != STORE_OK) return st;
     const struct store_driver *d = c->drv;
     struct store_cursor cur = {0};
-    if ((st = d->query(c, ST_AUDIT_PAGE, p, 5, &cur)) != STORE_OK) return st;
+    if ((st = d->query(c, page, p, 5, &cur)) != STORE_OK) return st;
     out->items = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *out->items);
     while (d->next(&cur))
         if (out->n < (size_t)limit) read_entry(&cur, a, &out->items[out->n++]);
