@@ -211,3 +211,14 @@ def unstarted(make_server, backend):
         if srv.db_cleanup:
             srv.db_cleanup()
         shutil.rmtree(srv.tmp, ignore_errors=True)
+
+
+@pytest.fixture
+def own_cluster():
+    """A private PostgreSQL cluster of the test's own, to stop and start at will."""
+    cluster = PgCluster("audition-pg-own")
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.destroy()

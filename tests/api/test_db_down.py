@@ -6,17 +6,6 @@ import pytest
 import requests
 
 from checks import error, ok
-from pgharness import PgCluster
-
-
-@pytest.fixture
-def own_cluster(backend):
-    cluster = PgCluster("audition-pg-down")
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.destroy()
 
 
 @pytest.mark.backends("postgres")

@@ -16,7 +16,6 @@ import pytest
 import requests
 
 from checks import error, ok, tag
-from pgharness import PgCluster
 
 TORTURE = os.environ.get("AUDITION_TORTURE") == "1"
 KILL_ROUNDS = 25 if TORTURE else 4
@@ -145,19 +144,9 @@ def test_sigkill_under_write_load_loses_no_acknowledged_write(killable, backend)
         assert integrity(sqlite_path(srv)) == [("ok",)]
 
 
-@pytest.fixture
-def restartable_pg(backend):
-    cluster = PgCluster("audition-pg-restart")
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.destroy()
-
-
 @pytest.mark.backends("postgres")
-def test_postgres_restart_under_load_is_503_then_recovers(backend, make_server, restartable_pg):
-    srv = make_server(backend, "pgrestart", cluster=restartable_pg)
+def test_postgres_restart_under_load_is_503_then_recovers(backend, make_server, own_cluster):
+    srv = make_server(backend, "pgrestart", cluster=own_cluster)
     srv.seed()
     srv.start()
     try:
@@ -165,11 +154,11 @@ def test_postgres_restart_under_load_is_503_then_recovers(backend, make_server, 
         with WriteLoad(srv, t) as load:
             for _ in range(PG_RESTARTS):
                 time.sleep(0.7)
-                restartable_pg.stop()
+                own_cluster.stop()
                 time.sleep(1.0)
                 during = srv.get("/movies", role="assistant", timeout=30)
                 error(during, 503)
-                restartable_pg.start()
+                own_cluster.start()
                 deadline = time.monotonic() + 20  # a bound on the wait, not a speed check
                 while srv.get("/movies", role="assistant", timeout=30).status_code != 200:
                     assert time.monotonic() < deadline, "the server did not recover after PostgreSQL came back"
