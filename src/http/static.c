@@ -121,10 +121,11 @@ static enum load serve_file(struct request *rq, struct response *rs, const char 
         }
     }
     if (inm && etag_list_matches(inm, rs->etag, true)) response_empty(rs, 304);
-    else {
-        rs->status = 200;
-        rs->content_type = static_content_type(name);
-    }
+    else rs->status = 200;
+    /* Also on a 304, which is sent without a Content-Type: without one the
+     * server would add the API's own CSP (default-src 'none'), and a browser
+     * revalidating its copy would merge it in and block the app. */
+    rs->content_type = static_content_type(name);
     bool immutable = static_is_immutable(name);
     response_header(rs, "Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     security_add_headers(rq, rs);
