@@ -3,12 +3,12 @@
 // you type (debounced, kept in the address as q), each with one-click "Add as
 // candidate" for those with create:casts.
 import { Box, Button, Grid, LinearProgress, Link, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { PAGE_SIZE } from '../../api/types';
-import { EmptyState, ErrorState, errorText, Pager, useDebounced } from '../../components/common';
-import { withParams } from '../../components/ListScreen';
+import { EmptyState, ErrorState, errorText, Pager } from '../../components/common';
+import { useAddressSearch } from '../../components/useAddressSearch';
 import { useNotify } from '../../components/Notify';
 import { useFetch } from '../../components/useFetch';
 import { ActorCard } from '../actors/ActorCard';
@@ -19,14 +19,7 @@ export function MatchesPage() {
   const id = Number(useParams().id);
   const { api, can } = useAuth();
   const notify = useNotify();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const search = params.get('q') ?? '';
-  const [typed, setTyped] = useState(search);
-  const debounced = useDebounced(typed, 300);
-  useEffect(() => {
-    if (debounced !== search) setParams((old) => withParams(old, { q: debounced || null, page: null }), { replace: true });
-  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { page, search, typed, setTyped, setPage } = useAddressSearch();
   const role = useFetch(() => api.getRole(id), [id]);
   const matches = useFetch(() => api.listMatches(id, page, search), [id, page, search]);
   const [adding, setAdding] = useState<number | null>(null);
@@ -64,7 +57,7 @@ export function MatchesPage() {
       {matches.data && (
         <>
           <Pager page={page} total={matches.data.total} pageSize={PAGE_SIZE} noun="matching actors"
-            onPage={(p) => setParams((old) => withParams(old, { page: String(p) }))} />
+            onPage={setPage} />
           {matches.data.items.length === 0 ? (
             <EmptyState>{search ? `No actor fitting this role matches “${search}”.` : 'No more actors fit this role.'}</EmptyState>
           ) : (
