@@ -13,6 +13,7 @@
 #include "http/metrics.h"
 #include "http/read_routing.h"
 #include "http/server.h"
+#include "http/static_etags.h"
 #include "http/work_pool.h"
 #include "util/log.h"
 
@@ -44,6 +45,7 @@ static void app_free(struct app *app, struct keyring *keys) {
     write_batch_free(app->batch);
     rep_cache_free(app->cache);
     throttle_free(app->share_limit);
+    static_etags_free(app->web_etags);
     sticky_free(app->sticky);
     store_pool_close(app->read_pool);
     metrics_free(app->metrics);
@@ -104,8 +106,10 @@ static int run(const struct config *cfg, struct store_pool *pool) {
         app_free(&app, keys);
         return EXIT_RUNTIME;
     }
-    /* shares: the per-address limit of the public share-link requests */
-    if (!(app.share_limit = throttle_new(SHARE_LIMIT_ADDRESSES, cfg->share_rate_limit, 60))) {
+    /* shares: the per-address limit of the public share-link requests; the web
+     * app's ETags, hashed once per file */
+    if (!(app.share_limit = throttle_new(SHARE_LIMIT_ADDRESSES, cfg->share_rate_limit, 60)) ||
+        !(app.web_etags = static_etags_new())) {
         cli_error("out of memory");
         app_free(&app, keys);
         return EXIT_RUNTIME;

@@ -23,6 +23,7 @@ struct work_pool;
 struct rep_cache;
 struct write_batch;
 struct throttle;
+struct static_etags;
 
 /* Where a request comes from: the libmicrohttpd connection when serving
  * (server.c), plain lists in dispatch_request()'s callers. header and query
@@ -51,6 +52,7 @@ struct app {
     struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
     struct write_batch *batch;  /* group commit of writes (SQLite, write_batch.h), or NULL */
     struct throttle *share_limit; /* shares: GET/POST /shared/... per client address; NULL: unlimited */
+    struct static_etags *web_etags; /* the web app's ETags by file (static_etags.h); NULL: hashed per request */
 };
 
 struct request {

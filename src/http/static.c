@@ -1,6 +1,7 @@
 /* Serving web/dist under /app/ (see static.h). Files are read whole (at most
  * STATIC_FILE_MAX) after realpath() proves they lie inside the web root, so
- * neither ".." nor a symbolic link can lead out of it. */
+ * neither ".." nor a symbolic link can lead out of it. Each carries a strong
+ * ETag, the SHA-256 of its bytes, hashed once per file (static_etags.h). */
 #include "http/static.h"
 
 #include <errno.h>
@@ -12,8 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "http/preconditions.h"
 #include "http/response.h"
 #include "http/security.h"
+#include "http/static_etags.h"
+#include "util/hex.h"
 
 bool static_path_is_safe(const char *rel) {
     size_t n = strnlen(rel, STATIC_PATH_MAX + 1);
@@ -64,20 +68,26 @@ static bool is_client_route(const char *rel) {
 
 enum load { LOAD_OK, LOAD_MISSING, LOAD_TOO_BIG, LOAD_ERROR };
 
-/* Reads root/rel into body when it is a regular file inside root. */
-static enum load load_file(const char *real_root, const char *rel, struct strbuf *body) {
+/* Opens root/rel into *fd (with its stat) when it is a regular file inside
+ * root that is not too big to serve. */
+static enum load open_file(const char *real_root, const char *rel, int *fd, struct stat *st) {
     char path[PATH_MAX], real[PATH_MAX];
     size_t rl = strlen(real_root);
     if ((size_t)snprintf(path, sizeof path, "%s/%s", real_root, rel) >= sizeof path) return LOAD_MISSING;
     if (!realpath(path, real)) return errno == ENOENT || errno == ENOTDIR ? LOAD_MISSING : LOAD_ERROR;
     if (strncmp(real, real_root, rl) != 0 || real[rl] != '/') return LOAD_MISSING;
-    int fd = open(real, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) return LOAD_MISSING;
-    struct stat st;
+    *fd = open(real, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (*fd < 0) return LOAD_MISSING;
     enum load result = LOAD_OK;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) result = LOAD_MISSING;
-    else if (st.st_size > STATIC_FILE_MAX) result = LOAD_TOO_BIG;
-    size_t want = result == LOAD_OK ? (size_t)st.st_size : 0, got = 0;
+    if (fstat(*fd, st) != 0 || !S_ISREG(st->st_mode)) result = LOAD_MISSING;
+    else if (st->st_size > STATIC_FILE_MAX) result = LOAD_TOO_BIG;
+    if (result != LOAD_OK) close(*fd);
+    return result;
+}
+
+/* Reads the want bytes of fd into body. */
+static enum load read_file(int fd, size_t want, struct strbuf *body) {
+    size_t got = 0;
     if (want) strbuf_reserve(body, want);
     while (got < want) {
         ssize_t n = read(fd, body->data + got, want - got);
@@ -85,19 +95,41 @@ static enum load load_file(const char *real_root, const char *rel, struct strbuf
         if (n <= 0) break;
         got += (size_t)n;
     }
-    close(fd);
-    if (result != LOAD_OK) return result;
     if (got != want) return LOAD_ERROR;
-    body->len = got;
-    body->data[got] = '\0';
+    if (want) {
+        body->len = got;
+        body->data[got] = '\0';
+    }
     return LOAD_OK;
 }
 
-static void serve_loaded(struct request *rq, struct response *rs, const char *name, bool immutable) {
-    rs->status = 200;
+/* Answers with the open file fd: its ETag comes from the table when the file
+ * is unchanged since it was last hashed; an If-None-Match naming it gets a
+ * 304 (no body, the same headers), without reading the file when the ETag
+ * was known. */
+static enum load serve_file(struct request *rq, struct response *rs, const char *name, int fd,
+                            const struct stat *st) {
+    struct static_etags *etags = rq->app->web_etags;
+    bool known = etags && static_etags_find(etags, st, rs->etag);
+    const char *inm = request_header(rq, "If-None-Match");
+    if (!known || !inm || !etag_list_matches(inm, rs->etag, true)) {
+        enum load got = read_file(fd, (size_t)st->st_size, &rs->body);
+        if (got != LOAD_OK) return got;
+        if (!known) {
+            sha256_hex(rs->body.data ? rs->body.data : "", rs->body.len, rs->etag);
+            if (etags) static_etags_remember(etags, st, rs->etag);
+        }
+    }
+    if (inm && etag_list_matches(inm, rs->etag, true)) response_empty(rs, 304);
+    else rs->status = 200;
+    /* Also on a 304, which is sent without a Content-Type: without one the
+     * server would add the API's own CSP (default-src 'none'), and a browser
+     * revalidating its copy would merge it in and block the app. */
     rs->content_type = static_content_type(name);
+    bool immutable = static_is_immutable(name);
     response_header(rs, "Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     security_add_headers(rq, rs);
+    return LOAD_OK;
 }
 
 void handle_static(struct request *rq, struct response *rs) {
@@ -113,17 +145,24 @@ void handle_static(struct request *rq, struct response *rs) {
         return;
     }
     const char *name = *rel ? rel : "index.html";
-    enum load got = load_file(real_root, name, &rs->body);
+    int fd = -1;
+    struct stat st;
+    enum load got = open_file(real_root, name, &fd, &st);
     if (got == LOAD_MISSING && is_client_route(name)) {
         name = "index.html";
-        got = load_file(real_root, name, &rs->body);
+        got = open_file(real_root, name, &fd, &st);
+    }
+    if (got == LOAD_OK) {
+        got = serve_file(rq, rs, name, fd, &st);
+        close(fd);
     }
     switch (got) {
-    case LOAD_OK: serve_loaded(rq, rs, name, static_is_immutable(name)); return;
+    case LOAD_OK: return;
     case LOAD_MISSING: response_error(rs, 404, NULL); return;
     case LOAD_TOO_BIG: response_error(rs, 404, "the file is larger than the server serves"); return;
     case LOAD_ERROR: break;
     }
+    rs->etag[0] = '\0';
     strbuf_reset(&rs->body);
     response_error(rs, 500, NULL);
 }

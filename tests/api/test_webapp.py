@@ -1,8 +1,10 @@
 """The web app's serving: GET / sends browsers to /app/ (everyone else keeps the
-health JSON), files from WEB_ROOT with types, cache and security headers, the
-index.html fallback for client routes, no way out of the root, bounded sizes,
-and GET /auth/config with and without an OIDC provider."""
+health JSON), files from WEB_ROOT with types, cache and security headers,
+strong ETags and If-None-Match, the index.html fallback for client routes, no
+way out of the root, bounded sizes, and GET /auth/config with and without an
+OIDC provider."""
 
+import hashlib
 import http.client
 import os
 import shutil
@@ -56,13 +58,14 @@ def web(make_server, web_root):
     srv.shutdown_and_check()
 
 
-def raw_get(srv, path, headers=None):
-    """GET with the path sent exactly as written (no client-side normalisation)."""
+def raw_get(srv, path, headers=None, method="GET", all_headers=False):
+    """GET with the path sent exactly as written (no client-side normalisation).
+    all_headers: the headers as the list of (name, value) pairs they came in."""
     conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
     try:
-        conn.request("GET", path, headers=headers or {})
+        conn.request(method, path, headers=headers or {})
         r = conn.getresponse()
-        return r.status, dict(r.getheaders()), r.read()
+        return r.status, r.getheaders() if all_headers else dict(r.getheaders()), r.read()
     finally:
         conn.close()
 
@@ -116,6 +119,87 @@ def test_other_files_are_revalidated(web, backend):
     assert status == 200 and h["Content-Type"] == "image/svg+xml" and h["Cache-Control"] == "no-cache"
     status, h, body = raw_get(web, "/app/notes")
     assert status == 200 and body == b"no extension" and h["Content-Type"] == "application/octet-stream"
+
+
+def quoted_sha256(data):
+    return '"' + hashlib.sha256(data).hexdigest() + '"'
+
+
+@pytest.mark.parametrize("path,data", [
+    ("/app/", INDEX), ("/app/index.html", INDEX), ("/app/movies/12", INDEX),
+    ("/app/assets/app-1a2b3c.js", b"console.log('hi')\n"), ("/app/favicon.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+])
+def test_files_carry_a_strong_etag_of_their_bytes(web, backend, path, data):
+    first = raw_get(web, path)
+    again = raw_get(web, path)
+    assert first[0] == again[0] == 200 and first[2] == again[2] == data
+    assert first[1]["ETag"] == again[1]["ETag"] == quoted_sha256(data)
+
+
+def test_different_files_have_different_etags(web, backend):
+    tags = {raw_get(web, p)[1]["ETag"] for p in ("/app/", "/app/assets/app-1a2b3c.js", "/app/assets/app-1a2b3c.css",
+                                                 "/app/favicon.svg", "/app/notes")}
+    assert len(tags) == 5
+
+
+@pytest.mark.parametrize("path,cache", [
+    ("/app/", "no-cache"), ("/app/movies/12/edit", "no-cache"), ("/app/favicon.svg", "no-cache"),
+    ("/app/assets/app-1a2b3c.js", "public, max-age=31536000, immutable"),
+])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_if_none_match_with_the_etag_is_304(web, backend, path, cache, method):
+    _, full, _ = raw_get(web, path, all_headers=True)
+    etag = dict(full)["ETag"]
+    # A browser merges a 304's headers into its copy: they must be the 200's
+    # (one CSP, the web app's; no API CSP), less the body's own.
+    policy = sorted((k, v) for k, v in full if k.lower() not in ("content-type", "content-length", "date", "x-request-id"))
+    for inm in (etag, "W/" + etag, '"nope", ' + etag, "*"):
+        status, got, body = raw_get(web, path, {"If-None-Match": inm}, method, all_headers=True)
+        assert status == 304 and body == b"", (inm, status)
+        h = dict(got)
+        assert h["ETag"] == etag and h["Cache-Control"] == cache and "Content-Type" not in h
+        assert sorted((k, v) for k, v in got if k.lower() not in ("content-length", "date", "x-request-id")) == policy
+        assert [v for k, v in got if k == "Content-Security-Policy"] == [h["Content-Security-Policy"]]
+        assert "default-src 'none'" not in h["Content-Security-Policy"] and "X-Frame-Options" not in h
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_if_none_match_with_another_etag_is_200(web, backend, method):
+    css_etag = raw_get(web, "/app/assets/app-1a2b3c.css")[1]["ETag"]
+    for inm in ('"garbage"', "garbage", css_etag, '"' + "0" * 64 + '"', ""):
+        status, h, body = raw_get(web, "/app/assets/app-1a2b3c.js", {"If-None-Match": inm}, method)
+        assert status == 200, (inm, status)
+        assert h["ETag"] == quoted_sha256(b"console.log('hi')\n")
+        assert body == (b"console.log('hi')\n" if method == "GET" else b"")
+
+
+def test_head_has_the_get_headers(web, backend):
+    _, got, _ = raw_get(web, "/app/")
+    status, h, body = raw_get(web, "/app/", method="HEAD")
+    assert status == 200 and body == b""
+    assert h["ETag"] == got["ETag"] and h["Cache-Control"] == "no-cache"
+
+
+def test_a_changed_file_gets_a_new_etag(web, web_root, backend):
+    path = os.path.join(web_root, "changing.txt")
+    with open(path, "wb") as f:
+        f.write(b"first version")
+    status, h, body = raw_get(web, "/app/changing.txt")
+    old = h["ETag"]
+    assert status == 200 and body == b"first version" and old == quoted_sha256(b"first version")
+    assert raw_get(web, "/app/changing.txt", {"If-None-Match": old})[0] == 304
+    with open(path, "wb") as f:
+        f.write(b"second version!")
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    status, h, body = raw_get(web, "/app/changing.txt", {"If-None-Match": old})
+    assert status == 200 and body == b"second version!" and h["ETag"] == quoted_sha256(b"second version!")
+    assert raw_get(web, "/app/changing.txt", {"If-None-Match": h["ETag"]})[0] == 304
+
+
+def test_errors_carry_no_etag(web, backend):
+    status, h, _ = raw_get(web, "/app/assets/missing.js", {"If-None-Match": "*"})
+    assert status == 404 and "ETag" not in h
 
 
 @pytest.mark.parametrize("path", ["/app/movies", "/app/movies/12/edit", "/app/casts/new", "/app/no/such/route"])

@@ -1,6 +1,6 @@
 /* Unit tests of the web app's serving rules: Accept negotiation for `/`,
- * path safety, content types and caching of src/http/static.c, the CSP, and
- * the WEB_ROOT / OIDC_* configuration. */
+ * path safety, content types and caching of src/http/static.c, its table of
+ * ETags (static_etags.c), the CSP, and the WEB_ROOT / OIDC_* configuration. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "http/accept.h"
 #include "http/security.h"
 #include "http/static.h"
+#include "http/static_etags.h"
 #include "util/arena.h"
 
 Test(accept, browsers_prefer_html) {
@@ -61,6 +62,32 @@ Test(static_paths, types_and_caching) {
     cr_expect(static_is_immutable("assets/index-abc.js"));
     cr_expect(!static_is_immutable("index.html"));
     cr_expect(!static_is_immutable("assetsx/a.js"));
+}
+
+Test(static_etags, kept_while_the_file_is_unchanged) {
+    struct static_etags *t = static_etags_new();
+    cr_assert(t);
+    struct stat a = {.st_dev = 1, .st_ino = 42, .st_size = 10, .st_mtim = {100, 5}, .st_ctim = {100, 5}};
+    struct stat b = a;
+    b.st_ino = 43;
+    char out[SHA256_HEX_LEN + 1] = "";
+    cr_expect(!static_etags_find(t, &a, out));
+    static_etags_remember(t, &a, "aaaa");
+    static_etags_remember(t, &b, "bbbb");
+    cr_expect(static_etags_find(t, &a, out));
+    cr_expect_str_eq(out, "aaaa");
+    cr_expect(static_etags_find(t, &b, out));
+    cr_expect_str_eq(out, "bbbb");
+    struct stat changed[4] = {a, a, a, a};
+    changed[0].st_size = 11;
+    changed[1].st_mtim.tv_nsec = 6;
+    changed[2].st_ctim.tv_sec = 101;
+    changed[3].st_dev = 2;
+    for (size_t i = 0; i < 4; i++) cr_expect(!static_etags_find(t, &changed[i], out), "change %zu", i);
+    static_etags_remember(t, &changed[0], "cccc");
+    cr_expect(static_etags_find(t, &changed[0], out));
+    cr_expect_str_eq(out, "cccc");
+    static_etags_free(t);
 }
 
 struct env { const char *const *kv; };

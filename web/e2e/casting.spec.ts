@@ -97,6 +97,13 @@ test('director: role, matches, shortlist three, book one by menu, keyboard and d
   await expect(matches.getByRole('article', { name: 'Tom Hanks' })).toHaveCount(0);        // male, 68
   await expect(matches.getByRole('article', { name: 'Scarlett Johansson' })).toHaveCount(0); // 40
   await screen(page, 'matches');
+  const search = page.getByRole('searchbox', { name: 'Search by name' });
+  await search.fill('meg');
+  await expect(page).toHaveURL(/[?&]q=meg(&|$)/);
+  await expect(matches.getByRole('article', { name: 'Meg Ryan' })).toBeVisible();
+  await expect(matches.getByRole('article', { name: 'Jodie Foster' })).toHaveCount(0);
+  await search.fill('');
+  await expect(matches.getByRole('article', { name: 'Jodie Foster' })).toBeVisible();
   for (const name of ['Jodie Foster', 'Meg Ryan', 'Salma Hayek']) {
     await page.getByRole('button', { name: `Add ${name} as candidate` }).click();
     await expect(page.getByText(`${name} added as a candidate for Nana.`)).toBeVisible();

@@ -107,7 +107,7 @@ test('director schedules auditions, sees a clash before saving, moves one and ca
 
   // The week, one location; and the calendar file.
   await page.getByRole('button', { name: 'Week' }).click();
-  await page.getByLabel('Location').click();
+  await page.getByRole('combobox', { name: /^Location/ }).click(); // not the day view's "Auditions by location", which may linger
   await page.getByRole('option', { name: 'Room B' }).click();
   await expect(page.getByRole('button', { name: /^Angela Bassett for / })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Matthew McConaughey for / })).toHaveCount(0);

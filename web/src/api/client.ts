@@ -207,9 +207,9 @@ export class ApiClient {
   async deleteCandidate(roleId: number, actorId: number): Promise<void> {
     await this.request('DELETE', `/roles/${roleId}/candidates/${actorId}`);
   }
-  /** Actors fitting the role who are not candidates yet, paged like /actors. */
-  async listMatches(roleId: number, page: number): Promise<Page<ActorSummary>> {
-    const r = await this.request<Record<string, unknown>>('GET', `/roles/${roleId}/matches?page=${page}`);
+  /** Actors fitting the role who are not candidates yet, paged like /actors; `search` narrows by name. */
+  async listMatches(roleId: number, page: number, search = ''): Promise<Page<ActorSummary>> {
+    const r = await this.request<Record<string, unknown>>('GET', `/roles/${roleId}/matches?${query(page, search)}`);
     const items = listIn<ActorSummary>(r.data, 'actors');
     const total = Number(r.data.totalActors ?? r.data.totalMatches ?? r.data.total ?? items.length);
     return { items, total, offset: Number(r.data.offset ?? 0) };

@@ -3,11 +3,12 @@
 // an empty state and a loading indicator. A screen may add filter controls
 // (kept in the address too) and the values they depend on.
 import { Box, Button, Grid, LinearProgress, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import type { Page } from '../api/types';
 import { PAGE_SIZE } from '../api/types';
-import { EmptyState, ErrorState, Pager, useDebounced } from './common';
+import { EmptyState, ErrorState, Pager } from './common';
+import { useAddressSearch } from './useAddressSearch';
 import { useFetch } from './useFetch';
 
 export function ListScreen<T extends { id: number }>(props: {
@@ -18,18 +19,10 @@ export function ListScreen<T extends { id: number }>(props: {
   filters?: ReactNode;
   filterDeps?: unknown[];
 }) {
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const search = params.get('q') ?? '';
-  const [typed, setTyped] = useState(search);
-  const debounced = useDebounced(typed, 300);
-  useEffect(() => {
-    if (debounced !== search) setParams((old) => withParams(old, { q: debounced || null, page: null }), { replace: true });
-  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { page, search, typed, setTyped, setPage } = useAddressSearch();
   const { data, error, loading, reload } = useFetch(() => props.load(page, search),
     [page, search, ...(props.filterDeps ?? [])]);
 
-  const setPage = (p: number) => setParams((old) => withParams(old, { page: String(p) }));
   return (
     <Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, my: 2 }}>
@@ -59,14 +52,4 @@ export function ListScreen<T extends { id: number }>(props: {
       )}
     </Box>
   );
-}
-
-/** The address's parameters with some set (a string) or removed (null). */
-export function withParams(old: URLSearchParams, set: Record<string, string | null>): URLSearchParams {
-  const next = new URLSearchParams(old);
-  for (const [k, v] of Object.entries(set)) {
-    if (v === null) next.delete(k);
-    else next.set(k, v);
-  }
-  return next;
 }

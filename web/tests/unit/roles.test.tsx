@@ -350,6 +350,31 @@ describe('MatchesPage', () => {
     expect(f.calls.filter((c) => c.url.startsWith('/roles/7/matches')).map((c) => c.url)[0]).toBe('/roles/7/matches?page=1');
   });
 
+  it('searches the matches by name as you type, once, from the first page', async () => {
+    signedInAs('director');
+    const f = fakeFetch({
+      'GET /roles/7': { status: 200, body: { role: ellie, success: true } },
+      'GET /roles/7/matches': (r) => {
+        const q = new URL(r.url, 'http://x').searchParams;
+        const all = [actor(16, 'Jodie Foster'), actor(18, 'Emma Stone', 35)];
+        const hits = all.filter((a) => a.name.toLowerCase().includes((q.get('search') ?? '').toLowerCase()));
+        return { status: 200, body: { actors: hits, offset: 0, success: true, totalActors: q.get('search') ? hits.length : 12 } };
+      },
+    });
+    renderScreen(<MatchesPage />, { path: '/roles/:id/matches', at: '/roles/7/matches?page=2', fetch: f.fn });
+    expect(await screen.findByText('Page 2 of 2 · 12 matching actors')).toBeInTheDocument();
+    const box = screen.getByRole('searchbox', { name: 'Search by name' });
+    await userEvent.type(box, 'fos');
+    expect(await screen.findByText('Page 1 of 1 · 1 matching actor')).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'Jodie Foster' })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Emma Stone' })).toBeNull();
+    const urls = f.calls.filter((c) => c.url.startsWith('/roles/7/matches')).map((c) => c.url);
+    expect(urls).toEqual(['/roles/7/matches?page=2', '/roles/7/matches?page=1&search=fos']);
+    await userEvent.clear(box);
+    await userEvent.type(box, 'nobody');
+    expect(await screen.findByText('No actor fitting this role matches “nobody”.')).toBeInTheDocument();
+  });
+
   it('offers an assistant no "Add as candidate"', async () => {
     signedInAs('assistant');
     const f = fakeFetch({

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ActorFilters, ActorSummary, Gender } from '../../api/types';
 import { useDebounced } from '../../components/common';
-import { ListScreen, withParams } from '../../components/ListScreen';
+import { ListScreen } from '../../components/ListScreen';
+import { withParams } from '../../components/useAddressSearch';
 import { useAuth } from '../auth/AuthContext';
 import { ActorCard } from './ActorCard';
 

@@ -1,12 +1,14 @@
 // "Find actors" for a role: the actors fitting its age range and gender who
-// are not candidates yet (GET /roles/{id}/matches), paged, each with one-click
-// "Add as candidate" for those with create:casts.
-import { Box, Button, Grid, LinearProgress, Link, Stack, Typography } from '@mui/material';
+// are not candidates yet (GET /roles/{id}/matches), paged, narrowed by name as
+// you type (debounced, kept in the address as q), each with one-click "Add as
+// candidate" for those with create:casts.
+import { Box, Button, Grid, LinearProgress, Link, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { PAGE_SIZE } from '../../api/types';
 import { EmptyState, ErrorState, errorText, Pager } from '../../components/common';
+import { useAddressSearch } from '../../components/useAddressSearch';
 import { useNotify } from '../../components/Notify';
 import { useFetch } from '../../components/useFetch';
 import { ActorCard } from '../actors/ActorCard';
@@ -17,10 +19,9 @@ export function MatchesPage() {
   const id = Number(useParams().id);
   const { api, can } = useAuth();
   const notify = useNotify();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, search, typed, setTyped, setPage } = useAddressSearch();
   const role = useFetch(() => api.getRole(id), [id]);
-  const matches = useFetch(() => api.listMatches(id, page), [id, page]);
+  const matches = useFetch(() => api.listMatches(id, page, search), [id, page, search]);
   const [adding, setAdding] = useState<number | null>(null);
 
   if (role.error instanceof ApiError && role.error.status === 404) return <EmptyState>This role does not exist (any more).</EmptyState>;
@@ -46,6 +47,8 @@ export function MatchesPage() {
           <Typography variant="h4" component="h1">Find actors{r ? ` for ${r.name}` : ''}</Typography>
           {r && <Typography sx={{ color: 'text.secondary' }}>Fitting the breakdown: {breakdown(r)}</Typography>}
         </Box>
+        <TextField label="Search by name" type="search" value={typed} size="small"
+          onChange={(e) => setTyped(e.target.value)} sx={{ minWidth: { sm: 280 } }} />
         <Button variant="outlined" component={RouterLink} to={`/roles/${id}`}>Open the board</Button>
       </Stack>
       {r && <Link component={RouterLink} to={`/movies/${r.movieId}`}>Back to the movie</Link>}
@@ -54,8 +57,10 @@ export function MatchesPage() {
       {matches.data && (
         <>
           <Pager page={page} total={matches.data.total} pageSize={PAGE_SIZE} noun="matching actors"
-            onPage={(p) => setParams({ page: String(p) })} />
-          {matches.data.items.length === 0 ? <EmptyState>No more actors fit this role.</EmptyState> : (
+            onPage={setPage} />
+          {matches.data.items.length === 0 ? (
+            <EmptyState>{search ? `No actor fitting this role matches “${search}”.` : 'No more actors fit this role.'}</EmptyState>
+          ) : (
             <Grid container spacing={2} component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }} aria-label="Matching actors">
               {matches.data.items.map((a) => (
                 <Grid key={a.id} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} component="li">
