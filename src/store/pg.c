@@ -50,8 +50,32 @@ static struct pg_conn *pg(struct store_conn *c) {
 #define PG_P(n, type) "$" #n "::" #type
 #define PG_LIKE(col, p) col " ILIKE " p
 #define PG_NEW_ID(table) "COALESCE(NULLIF($1::bigint, 0), nextval(pg_get_serial_sequence('" table "', 'id')))"
+/* After a bulk seed (its count triggers were off): ids and list_counts. */
 #define PG_SYNC(table) \
-    "SELECT setval(pg_get_serial_sequence('" table "', 'id'), coalesce(max(id), 0) + 1, false) FROM " table
+    "SELECT setval(pg_get_serial_sequence('" table "', 'id'), coalesce(max(id), 0) + 1, false)," \
+    " list_counts_recount('" table "') FROM " table
+/* Lists (migration 0009, docs/architecture.md): totals and 1-2 character
+ * search counts are sums of list_counts rows, exact for the snapshot. */
+#define PG_GRAM_COUNT(table, gram) \
+    "(SELECT coalesce(sum(n), 0) FROM list_counts WHERE tbl = '" table "' AND kind = 's' AND gram = " gram ")"
+/* (pattern) of 1-2 characters: lower(term) is what ILIKE looks for in lower(col);
+ * a term whose lower case grows past 2 characters is counted by a scan. */
+#define PG_SHORT_COUNT(table, col) \
+    "SELECT CASE WHEN char_length(t) BETWEEN 1 AND 2 THEN " PG_GRAM_COUNT(table, "t COLLATE \"C\"") \
+    " ELSE (SELECT count(*) FROM " table " WHERE " PG_MATCH(col) ") END" \
+    " FROM (SELECT lower(regexp_replace(substr($1, 2, length($1) - 2), '\\\\(.)', '\\1', 'g')) AS t) x"
+/* (pattern, limit, offset): the ids of a page from the (col COLLATE "C", id)
+ * index alone (an index-only scan), the rows joined after. Without a search
+ * the walk starts at the 2-character prefix whose rows begin at or before the
+ * offset (list_counts kind 'p'), so it passes at most one prefix's rows. */
+#define PG_PAGE_IDS(table, col) \
+    "WITH b AS (SELECT gram, before FROM (SELECT gram, (sum(n) OVER (ORDER BY gram) - n)::bigint AS before" \
+    " FROM (SELECT gram, sum(n) AS n FROM list_counts WHERE tbl = '" table "' AND kind = 'p'" \
+    " GROUP BY gram HAVING sum(n) > 0) g) r WHERE $1::text IS NULL AND before <= $3::bigint" \
+    " ORDER BY gram DESC LIMIT 1)," \
+    " p AS (SELECT id, " col " FROM " table " WHERE " PG_MATCH(col) \
+    " AND " col PG_BYTES " >= coalesce((SELECT gram FROM b), '')" \
+    " ORDER BY " col PG_BYTES ", id LIMIT $2::bigint OFFSET $3::bigint - coalesce((SELECT before FROM b), 0))"
 
 static const char *const pg_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN",
@@ -62,13 +86,12 @@ static const char *const pg_sql[ST_COUNT] = {
         "SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM movies m"
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
         " WHERE m.id = $1 ORDER BY a.name" PG_BYTES ", a.id",
-    [ST_MOVIE_COUNT] = "SELECT count(*) FROM movies WHERE " PG_MATCH("title"),
+    [ST_MOVIE_COUNT] = PG_SHORT_COUNT("movies", "title"),
     [ST_MOVIE_PAGE] =
-        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " PG_MATCH("title")
-        " ORDER BY title" PG_BYTES ", id LIMIT $2 OFFSET $3)"
-        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
+        PG_PAGE_IDS("movies", "title")
+        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM p JOIN movies m ON m.id = p.id"
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
-        " ORDER BY m.title" PG_BYTES ", m.id, a.name" PG_BYTES ", a.id",
+        " ORDER BY p.title" PG_BYTES ", p.id, a.name" PG_BYTES ", a.id",
     [ST_MOVIE_INSERT] =
         "INSERT INTO movies (" MOVIE_COLS("") ") VALUES (" PG_NEW_ID("movies") ", $2, $3, $4, $5) RETURNING id",
     [ST_MOVIE_UPDATE] = "UPDATE movies SET (" MOVIE_FIELDS("") ") = ($2, $3, $4, $5) WHERE id = $1 RETURNING id",
@@ -79,13 +102,12 @@ static const char *const pg_sql[ST_COUNT] = {
         "SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM actors a"
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
         " WHERE a.id = $1 ORDER BY m.title" PG_BYTES ", m.id",
-    [ST_ACTOR_COUNT] = "SELECT count(*) FROM actors WHERE " PG_MATCH("name"),
+    [ST_ACTOR_COUNT] = PG_SHORT_COUNT("actors", "name"),
     [ST_ACTOR_PAGE] =
-        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " PG_MATCH("name")
-        " ORDER BY name" PG_BYTES ", id LIMIT $2 OFFSET $3)"
-        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
+        PG_PAGE_IDS("actors", "name")
+        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM p JOIN actors a ON a.id = p.id"
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
-        " ORDER BY a.name" PG_BYTES ", a.id, m.title" PG_BYTES ", m.id",
+        " ORDER BY p.name" PG_BYTES ", p.id, m.title" PG_BYTES ", m.id",
     [ST_ACTOR_INSERT] =
         "INSERT INTO actors (" ACTOR_COLS("") ") VALUES (" PG_NEW_ID("actors") ", $2, $3, $4, $5) RETURNING id",
     [ST_ACTOR_UPDATE] = "UPDATE actors SET (" ACTOR_FIELDS("") ") = ($2, $3, $4, $5) WHERE id = $1 RETURNING id",
@@ -110,8 +132,8 @@ static const char *const pg_sql[ST_COUNT] = {
 
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
-    [ST_MOVIE_COUNT_ALL] = SQL_COUNT_ALL("movies"),
-    [ST_ACTOR_COUNT_ALL] = SQL_COUNT_ALL("actors"),
+    [ST_MOVIE_COUNT_ALL] = "SELECT " PG_GRAM_COUNT("movies", "''"),
+    [ST_ACTOR_COUNT_ALL] = "SELECT " PG_GRAM_COUNT("actors", "''"),
     [ST_IS_EMPTY] = SQL_IS_EMPTY,
     [ST_CLEAR_MOVIES] = SQL_CLEAR("movies"),
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
