@@ -76,6 +76,11 @@ enum store_stmt {
     ST_MOVIE_COUNT_SEARCH, ST_MOVIE_PAGE_SEARCH,
     ST_ACTOR_COUNT_SEARCH, ST_ACTOR_PAGE_SEARCH,
     ST_MOVIE_COUNT_ALL, ST_ACTOR_COUNT_ALL,        /* () -> the number of rows, no search */
+    /* Optional (NULL: COUNT, then PAGE): a list page in one statement, for an
+     * engine where each statement is a round trip. (pattern, limit, offset)
+     * -> the total, then PAGE's columns; one row of the total and NULLs when
+     * the page is empty. Never given a 3+ character pattern (*_SEARCH). */
+    ST_MOVIE_LIST, ST_ACTOR_LIST,
     ST_CAST_INSERT, ST_CAST_DELETE,                /* (movie_id, actor_id) -> a row when done */
     ST_IS_EMPTY,                                   /* () -> 1 when empty, else 0 */
     ST_CLEAR_MOVIES, ST_CLEAR_ACTORS,              /* casts go by cascade */

@@ -58,11 +58,12 @@ static struct pg_conn *pg(struct store_conn *c) {
  * search counts are sums of list_counts rows, exact for the snapshot. */
 #define PG_GRAM_COUNT(table, gram) \
     "(SELECT coalesce(sum(n), 0) FROM list_counts WHERE tbl = '" table "' AND kind = 's' AND gram = " gram ")"
-/* (pattern) of 1-2 characters: lower(term) is what ILIKE looks for in lower(col);
- * a term whose lower case grows past 2 characters is counted by a scan. */
+/* (pattern) NULL or of 1-2 characters: lower(term) is what ILIKE looks for in
+ * lower(col); a term whose lower case grows past 2 characters is counted by a scan. */
 #define PG_SHORT_COUNT(table, col) \
-    "SELECT CASE WHEN char_length(t) BETWEEN 1 AND 2 THEN " PG_GRAM_COUNT(table, "t COLLATE \"C\"") \
-    " ELSE (SELECT count(*) FROM " table " WHERE " PG_MATCH(col) ") END" \
+    "SELECT CASE WHEN $1::text IS NULL THEN " PG_GRAM_COUNT(table, "''") \
+    " WHEN char_length(t) BETWEEN 1 AND 2 THEN " PG_GRAM_COUNT(table, "t COLLATE \"C\"") \
+    " ELSE (SELECT count(*) FROM " table " WHERE " PG_MATCH(col) ") END AS total" \
     " FROM (SELECT lower(regexp_replace(substr($1, 2, length($1) - 2), '\\\\(.)', '\\1', 'g')) AS t) x"
 /* (pattern, limit, offset): the ids of a page from the (col COLLATE "C", id)
  * index alone (an index-only scan), the rows joined after. Without a search
@@ -132,6 +133,17 @@ static const char *const pg_sql[ST_COUNT] = {
 
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
+    /* a list page in one round trip: the count (t), then the page (p) */
+    [ST_MOVIE_LIST] =
+        PG_PAGE_IDS("movies", "title") ", t AS (" PG_SHORT_COUNT("movies", "title") ")"
+        " SELECT t.total, " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM t LEFT JOIN (p JOIN movies m ON m.id = p.id"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id) ON true"
+        " ORDER BY p.title" PG_BYTES ", p.id, a.name" PG_BYTES ", a.id",
+    [ST_ACTOR_LIST] =
+        PG_PAGE_IDS("actors", "name") ", t AS (" PG_SHORT_COUNT("actors", "name") ")"
+        " SELECT t.total, " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM t LEFT JOIN (p JOIN actors a ON a.id = p.id"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id) ON true"
+        " ORDER BY p.name" PG_BYTES ", p.id, m.title" PG_BYTES ", m.id",
     [ST_MOVIE_COUNT_ALL] = "SELECT " PG_GRAM_COUNT("movies", "''"),
     [ST_ACTOR_COUNT_ALL] = "SELECT " PG_GRAM_COUNT("actors", "''"),
     [ST_IS_EMPTY] = SQL_IS_EMPTY,
@@ -157,6 +169,8 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_BEGIN: case ST_IS_EMPTY:
     case ST_MOVIE_GET: case ST_MOVIE_COUNT: case ST_MOVIE_PAGE:
     case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
+    case ST_MOVIE_COUNT_SEARCH: case ST_MOVIE_PAGE_SEARCH: case ST_ACTOR_COUNT_SEARCH: case ST_ACTOR_PAGE_SEARCH:
+    case ST_MOVIE_COUNT_ALL: case ST_ACTOR_COUNT_ALL: case ST_MOVIE_LIST: case ST_ACTOR_LIST:
     case ST_USER_GET: case ST_USER_GET_ID: case ST_USER_LIST: case ST_USER_COUNT:
     case ST_USER_ENABLED_IDS: case ST_KEY_LIST:
     /* roles: the reads */
