@@ -23,6 +23,7 @@
 #define PG_MIGRATE_LOCK "4207366319"
 /* The advisory lock audition clash checks take (transaction scope). */
 #define PG_AUDITION_LOCK "4207366320"
+/* 4207366321 is taken too: list_counts_track() folds under it (migration 0009). */
 
 struct pg_conn {
     struct store_conn base;

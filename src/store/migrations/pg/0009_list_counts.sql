@@ -56,7 +56,15 @@ DECLARE
     grams text := 'SELECT g.kind, g.gram, %s AS d FROM %s r, list_grams(r.%I) g';
     delta text;
     added bigint;
+    renamed boolean;
 BEGIN
+    IF TG_OP = 'UPDATE' THEN   -- the same names before and after: nothing to count
+        EXECUTE format('SELECT EXISTS (SELECT %1$I FROM new_rows EXCEPT ALL SELECT %1$I FROM old_rows)', TG_ARGV[0])
+           INTO renamed;
+        IF NOT renamed THEN
+            RETURN NULL;
+        END IF;
+    END IF;
     delta := CASE TG_OP
         WHEN 'INSERT' THEN format(grams, '1', 'new_rows', TG_ARGV[0])
         WHEN 'DELETE' THEN format(grams, '-1', 'old_rows', TG_ARGV[0])
