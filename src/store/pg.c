@@ -69,11 +69,14 @@ static struct pg_conn *pg(struct store_conn *c) {
 /* (pattern, limit, offset): the ids of a page from the (col COLLATE "C", id)
  * index alone (an index-only scan), the rows joined after. Without a search
  * the walk starts at the 2-character prefix whose rows begin at or before the
- * offset (list_counts kind 'p'), so it passes at most one prefix's rows. */
+ * offset (list_counts kind 'p'), so it passes at most one prefix's rows;
+ * from offset PG_DEEP on (shallower walks cost less than finding the prefix). */
+#define PG_DEEP "1000"
 #define PG_PAGE_IDS(table, col) \
     "WITH b AS (SELECT gram, before FROM (SELECT gram, (sum(n) OVER (ORDER BY gram) - n)::bigint AS before" \
     " FROM (SELECT gram, sum(n) AS n FROM list_counts WHERE tbl = '" table "' AND kind = 'p'" \
-    " GROUP BY gram HAVING sum(n) > 0) g) r WHERE $1::text IS NULL AND before <= $3::bigint" \
+    " GROUP BY gram HAVING sum(n) > 0) g) r" \
+    " WHERE $1::text IS NULL AND $3::bigint >= " PG_DEEP " AND before <= $3::bigint" \
     " ORDER BY gram DESC LIMIT 1)," \
     " p AS (SELECT id, " col " FROM " table " WHERE " PG_MATCH(col) \
     " AND " col PG_BYTES " >= coalesce((SELECT gram FROM b), '')" \

@@ -246,12 +246,17 @@ def synthetic_name(i):
 def test_synthetic_seed_counts_and_deep_pages(unstarted):
     """A bulk seed loads with the count triggers off and recounts at its end."""
     srv = unstarted
-    p = srv.cli("seed", "--synthetic", "300")
+    p = srv.cli("seed", "--synthetic", "1500")   # pages past offset 1,000 start from a prefix
     assert p.returncode == 0, (p.stdout, p.stderr)
     srv.start()
-    rows = {i: synthetic_name(i) for i in range(1, 301)}
+    rows = {i: synthetic_name(i) for i in range(1, 1501)}
     check_everything(srv, "actors", rows)
-    ok(srv.delete("/actors/7"))
-    del rows[7]
-    rows[ok(srv.post("/actors", {"name": "Aaron an", "age": 30}), 201)["id"]] = "Aaron an"
+    for i in (7, 1200, 1333):
+        ok(srv.delete(f"/actors/{i}"))
+        del rows[i]
+    for name in ("Aaron an", "Zz last", "Fiona Ford 0"):
+        rows[ok(srv.post("/actors", {"name": name, "age": 30}), 201)["id"]] = name
+    for i, name in ((5, "Yara Young 5b"), (1400, "Ab"), (1401, "Ethan Erikson 1401")):
+        ok(srv.patch(f"/actors/{i}", [{"op": "add", "path": "/name", "value": name}]))
+        rows[i] = name
     check_everything(srv, "actors", rows)

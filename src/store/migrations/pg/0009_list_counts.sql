@@ -7,11 +7,12 @@
 --   kind 'p': start with gram, the first two characters of the name (byte
 --             order, COLLATE "C"): a page deep in the list starts its index
 --             walk at the right prefix instead of at the first row.
--- A gram's count is the sum of its rows. The statement triggers below add one
--- delta row per gram a write changes, in the writer's own transaction, so a
--- count is exact for every snapshot and concurrent writers never wait on one
--- hot row. The first write of a transaction that takes a try-lock also folds
--- the rows of the grams it touches into one (nobody waits for that lock).
+-- A gram's count is the sum of its rows. The triggers below (per statement
+-- for inserts and deletes, per renamed row for updates) add one delta row per
+-- gram a write changes, in the writer's own transaction, so a count is exact
+-- for every snapshot and concurrent writers never wait on one hot row. The
+-- first write of a transaction that takes a try-lock also folds the rows of
+-- the grams it touches into one (nobody waits for that lock).
 -- Bulk seeds turn the triggers off with the audit rows (audit_rows_on())
 -- and recount at their end (ST_SYNC_*, src/store/pg.c).
 
@@ -50,42 +51,62 @@ CREATE FUNCTION list_counts_recount(t text) RETURNS void LANGUAGE sql AS $$
     INSERT INTO list_counts (tbl, kind, gram, n) SELECT t, c.kind, c.gram, c.n FROM list_count_rows(t) c
 $$;
 
--- AFTER INSERT / UPDATE / DELETE, FOR EACH STATEMENT; TG_ARGV[0]: the column.
-CREATE FUNCTION list_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    grams text := 'SELECT g.kind, g.gram, %s AS d FROM %s r, list_grams(r.%I) g';
-    delta text;
-    added bigint;
-    renamed boolean;
+-- Adds delta rows (kind, gram, n) for table t; the first write of a transaction
+-- that gets the try-lock then folds each touched gram's rows into one (later
+-- writes of the same transaction would only fold its own rows again).
+CREATE FUNCTION list_counts_apply(t text, kinds text[], grams text[], ns bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' THEN   -- the same names before and after: nothing to count
-        EXECUTE format('SELECT EXISTS (SELECT %1$I FROM new_rows EXCEPT ALL SELECT %1$I FROM old_rows)', TG_ARGV[0])
-           INTO renamed;
-        IF NOT renamed THEN
-            RETURN NULL;
-        END IF;
+    IF coalesce(cardinality(grams), 0) = 0 THEN
+        RETURN;
     END IF;
-    delta := CASE TG_OP
-        WHEN 'INSERT' THEN format(grams, '1', 'new_rows', TG_ARGV[0])
-        WHEN 'DELETE' THEN format(grams, '-1', 'old_rows', TG_ARGV[0])
-        ELSE format(grams, '1', 'new_rows', TG_ARGV[0]) || ' UNION ALL ' || format(grams, '-1', 'old_rows', TG_ARGV[0])
-    END;
-    delta := 'SELECT kind, gram, sum(d) AS n FROM (' || delta || ') x GROUP BY kind, gram HAVING sum(d) <> 0';
-    EXECUTE format('INSERT INTO list_counts (tbl, kind, gram, n) SELECT %L, kind, gram, n FROM (%s) x',
-                   TG_TABLE_NAME, delta);
-    GET DIAGNOSTICS added = ROW_COUNT;
-    -- Once a transaction (its later rows would only fold its own rows again).
-    IF added > 0 AND current_setting('audition.list_counts_folded', true) IS DISTINCT FROM 'on'
+    INSERT INTO list_counts (tbl, kind, gram, n) SELECT t, k, g, d FROM unnest(kinds, grams, ns) AS x(k, g, d);
+    IF current_setting('audition.list_counts_folded', true) IS DISTINCT FROM 'on'
        AND pg_try_advisory_xact_lock(4207366321) THEN
         PERFORM set_config('audition.list_counts_folded', 'on', true);
-        EXECUTE format(
-            'WITH t AS (SELECT DISTINCT kind, gram FROM (%s) x),'
-            ' gone AS (DELETE FROM list_counts c USING t WHERE c.tbl = %L AND c.kind = t.kind'
-            '   AND c.gram = t.gram COLLATE "C" RETURNING c.kind, c.gram, c.n)'
-            ' INSERT INTO list_counts (tbl, kind, gram, n)'
-            ' SELECT %L, kind, gram, sum(n) FROM gone GROUP BY kind, gram HAVING sum(n) <> 0',
-            delta, TG_TABLE_NAME, TG_TABLE_NAME);
+        WITH touched AS (SELECT DISTINCT k, g FROM unnest(kinds, grams) AS x(k, g)),
+             gone AS (DELETE FROM list_counts c USING touched
+                       WHERE c.tbl = t AND c.kind = touched.k AND c.gram = touched.g COLLATE "C"
+                       RETURNING c.kind, c.gram, c.n)
+        INSERT INTO list_counts (tbl, kind, gram, n)
+        SELECT t, kind, gram, sum(n) FROM gone GROUP BY kind, gram HAVING sum(n) <> 0;
     END IF;
+END
+$$;
+
+-- AFTER INSERT / DELETE, FOR EACH STATEMENT; TG_ARGV[0]: the column.
+CREATE FUNCTION list_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ks text[];
+    gs text[];
+    ns bigint[];
+BEGIN
+    EXECUTE format('SELECT array_agg(g.kind), array_agg(g.gram), array_agg(g.n) FROM'
+                   ' (SELECT g.kind, g.gram, %s * count(*) AS n FROM %s r, list_grams(r.%I) g GROUP BY 1, 2) g',
+                   CASE TG_OP WHEN 'INSERT' THEN '1' ELSE '-1' END,
+                   CASE TG_OP WHEN 'INSERT' THEN 'new_rows' ELSE 'old_rows' END, TG_ARGV[0])
+       INTO ks, gs, ns;
+    PERFORM list_counts_apply(TG_TABLE_NAME, ks, gs, ns);
+    RETURN NULL;
+END
+$$;
+
+-- AFTER UPDATE, FOR EACH ROW whose TG_ARGV[0] column changed (renames are
+-- rare; an update that renames nothing costs nothing).
+CREATE FUNCTION list_counts_rename() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    was text := to_jsonb(OLD) ->> TG_ARGV[0];
+    nu text := to_jsonb(NEW) ->> TG_ARGV[0];
+    ks text[];
+    gs text[];
+    ns bigint[];
+BEGIN
+    SELECT array_agg(kind), array_agg(gram), array_agg(n) INTO ks, gs, ns
+      FROM (SELECT kind, gram, sum(d)::bigint AS n
+              FROM (SELECT g.kind, g.gram, 1 AS d FROM list_grams(nu) g
+                    UNION ALL SELECT g.kind, g.gram, -1 FROM list_grams(was) g) x
+             GROUP BY kind, gram HAVING sum(d) <> 0) y;
+    PERFORM list_counts_apply(TG_TABLE_NAME, ks, gs, ns);
     RETURN NULL;
 END
 $$;
@@ -102,8 +123,8 @@ $$;
 -- miss no row.
 CREATE TRIGGER list_counts_insert AFTER INSERT ON actors REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT WHEN (audit_rows_on()) EXECUTE FUNCTION list_counts_track('name');
-CREATE TRIGGER list_counts_update AFTER UPDATE ON actors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT WHEN (audit_rows_on()) EXECUTE FUNCTION list_counts_track('name');
+CREATE TRIGGER list_counts_rename AFTER UPDATE OF name ON actors
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name AND audit_rows_on()) EXECUTE FUNCTION list_counts_rename('name');
 CREATE TRIGGER list_counts_delete AFTER DELETE ON actors REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT WHEN (audit_rows_on()) EXECUTE FUNCTION list_counts_track('name');
 CREATE TRIGGER list_counts_truncate AFTER TRUNCATE ON actors
@@ -111,8 +132,8 @@ CREATE TRIGGER list_counts_truncate AFTER TRUNCATE ON actors
 
 CREATE TRIGGER list_counts_insert AFTER INSERT ON movies REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT WHEN (audit_rows_on()) EXECUTE FUNCTION list_counts_track('title');
-CREATE TRIGGER list_counts_update AFTER UPDATE ON movies REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT WHEN (audit_rows_on()) EXECUTE FUNCTION list_counts_track('title');
+CREATE TRIGGER list_counts_rename AFTER UPDATE OF title ON movies
+    FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title AND audit_rows_on()) EXECUTE FUNCTION list_counts_rename('title');
 CREATE TRIGGER list_counts_delete AFTER DELETE ON movies REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT WHEN (audit_rows_on()) EXECUTE FUNCTION list_counts_track('title');
 CREATE TRIGGER list_counts_truncate AFTER TRUNCATE ON movies
