@@ -21,6 +21,7 @@
 #define ACTOR_COLS(p) p "id, " ACTOR_FIELDS(p)
 #define CAST_COLS "(movie_id, actor_id)"
 #define ENTITY_NCOLS 5
+#define STORE_LIST_DEEP 1000   /* see ST_MOVIE_LIST */
 
 #define USER_COLS "id, username, display_name, role, password_hash, disabled, created_at, last_login_at"
 #define KEY_COLS "kid, public_jwk, private_enc, created_at, retired_at, expires_at"
@@ -79,7 +80,8 @@ enum store_stmt {
     /* Optional (NULL: COUNT, then PAGE): a list page in one statement, for an
      * engine where each statement is a round trip. (pattern, limit, offset)
      * -> the total, then PAGE's columns; one row of the total and NULLs when
-     * the page is empty. Never given a 3+ character pattern (*_SEARCH). */
+     * the page is empty. Only for offsets below STORE_LIST_DEEP (deeper
+     * pages may need another plan) and never a 3+ character pattern. */
     ST_MOVIE_LIST, ST_ACTOR_LIST,
     ST_CAST_INSERT, ST_CAST_DELETE,                /* (movie_id, actor_id) -> a row when done */
     ST_IS_EMPTY,                                   /* () -> 1 when empty, else 0 */

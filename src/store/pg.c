@@ -70,10 +70,11 @@ static struct pg_conn *pg(struct store_conn *c) {
  * index alone (an index-only scan), the rows joined after. Without a search
  * the walk starts at the 2-character prefix whose rows begin at or before the
  * offset (list_counts kind 'p'), so it passes at most one prefix's rows;
- * from offset PG_DEEP on (shallower walks cost less than finding the prefix). */
-#define PG_DEEP "1000"
+ * from offset PG_DEEP on (shallower walks cost less than finding the prefix).
+ * CTEs b and p, to follow WITH. */
+#define PG_DEEP "1000"   /* STORE_LIST_DEEP (driver.h) */
 #define PG_PAGE_IDS(table, col) \
-    "WITH b AS (SELECT gram, before FROM (SELECT gram, (sum(n) OVER (ORDER BY gram) - n)::bigint AS before" \
+    "b AS (SELECT gram, before FROM (SELECT gram, (sum(n) OVER (ORDER BY gram) - n)::bigint AS before" \
     " FROM (SELECT gram, sum(n) AS n FROM list_counts WHERE tbl = '" table "' AND kind = 'p'" \
     " GROUP BY gram HAVING sum(n) > 0) g) r" \
     " WHERE $1::text IS NULL AND $3::bigint >= " PG_DEEP " AND before <= $3::bigint" \
@@ -81,6 +82,13 @@ static struct pg_conn *pg(struct store_conn *c) {
     " p AS (SELECT id, " col " FROM " table " WHERE " PG_MATCH(col) \
     " AND " col PG_BYTES " >= coalesce((SELECT gram FROM b), '')" \
     " ORDER BY " col PG_BYTES ", id LIMIT $2::bigint OFFSET $3::bigint - coalesce((SELECT before FROM b), 0))"
+/* *_LIST (offsets below PG_DEEP, driver.h): the ids as in PG_PAGE_IDS from
+ * the first row, and no more of them than the total leaves after the offset:
+ * a search's walk stops at its last match instead of the end of the index. */
+#define PG_LIST_IDS(table, col) \
+    "p AS (SELECT id, " col " FROM " table " WHERE " PG_MATCH(col) \
+    " ORDER BY " col PG_BYTES ", id LIMIT greatest(0, least($2::bigint, (SELECT total FROM t) - $3::bigint))" \
+    " OFFSET $3::bigint)"
 
 static const char *const pg_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN",
@@ -93,7 +101,7 @@ static const char *const pg_sql[ST_COUNT] = {
         " WHERE m.id = $1 ORDER BY a.name" PG_BYTES ", a.id",
     [ST_MOVIE_COUNT] = PG_SHORT_COUNT("movies", "title"),
     [ST_MOVIE_PAGE] =
-        PG_PAGE_IDS("movies", "title")
+        "WITH " PG_PAGE_IDS("movies", "title")
         " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM p JOIN movies m ON m.id = p.id"
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
         " ORDER BY p.title" PG_BYTES ", p.id, a.name" PG_BYTES ", a.id",
@@ -109,7 +117,7 @@ static const char *const pg_sql[ST_COUNT] = {
         " WHERE a.id = $1 ORDER BY m.title" PG_BYTES ", m.id",
     [ST_ACTOR_COUNT] = PG_SHORT_COUNT("actors", "name"),
     [ST_ACTOR_PAGE] =
-        PG_PAGE_IDS("actors", "name")
+        "WITH " PG_PAGE_IDS("actors", "name")
         " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM p JOIN actors a ON a.id = p.id"
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
         " ORDER BY p.name" PG_BYTES ", p.id, m.title" PG_BYTES ", m.id",
@@ -139,12 +147,12 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
     /* a list page in one round trip: the count (t), then the page (p) */
     [ST_MOVIE_LIST] =
-        PG_PAGE_IDS("movies", "title") ", t AS (" PG_SHORT_COUNT("movies", "title") ")"
+        "WITH t AS (" PG_SHORT_COUNT("movies", "title") "), " PG_LIST_IDS("movies", "title")
         " SELECT t.total, " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM t LEFT JOIN (p JOIN movies m ON m.id = p.id"
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id) ON true"
         " ORDER BY p.title" PG_BYTES ", p.id, a.name" PG_BYTES ", a.id",
     [ST_ACTOR_LIST] =
-        PG_PAGE_IDS("actors", "name") ", t AS (" PG_SHORT_COUNT("actors", "name") ")"
+        "WITH t AS (" PG_SHORT_COUNT("actors", "name") "), " PG_LIST_IDS("actors", "name")
         " SELECT t.total, " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM t LEFT JOIN (p JOIN actors a ON a.id = p.id"
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id) ON true"
         " ORDER BY p.name" PG_BYTES ", p.id, m.title" PG_BYTES ", m.id",
