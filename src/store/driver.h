@@ -77,11 +77,11 @@ enum store_stmt {
     ST_MOVIE_COUNT_SEARCH, ST_MOVIE_PAGE_SEARCH,
     ST_ACTOR_COUNT_SEARCH, ST_ACTOR_PAGE_SEARCH,
     ST_MOVIE_COUNT_ALL, ST_ACTOR_COUNT_ALL,        /* () -> the number of rows, no search */
-    /* Optional (NULL: COUNT, then PAGE): a list page in one statement, for an
-     * engine where each statement is a round trip. (pattern, limit, offset)
-     * -> the total, then PAGE's columns; one row of the total and NULLs when
-     * the page is empty. Only for offsets below STORE_LIST_DEEP (deeper
-     * pages may need another plan) and never a 3+ character pattern. */
+    /* Optional (NULL: COUNT_ALL, then PAGE): a page without a search in one
+     * statement, for an engine where each statement is a round trip.
+     * (NULL, limit, offset) -> the total, then PAGE's columns; one row of the
+     * total and NULLs when the page is empty. Only for offsets below
+     * STORE_LIST_DEEP: deeper pages and searches may need other plans. */
     ST_MOVIE_LIST, ST_ACTOR_LIST,
     ST_CAST_INSERT, ST_CAST_DELETE,                /* (movie_id, actor_id) -> a row when done */
     ST_IS_EMPTY,                                   /* () -> 1 when empty, else 0 */

@@ -23,7 +23,7 @@
 #define PG_MIGRATE_LOCK "4207366319"
 /* The advisory lock audition clash checks take (transaction scope). */
 #define PG_AUDITION_LOCK "4207366320"
-/* 4207366321 is taken too: list_counts_track() folds under it (migration 0009). */
+/* 4207366321 is taken too: list_counts_apply() folds under it (migration 0009). */
 
 struct pg_conn {
     struct store_conn base;
@@ -82,13 +82,14 @@ static struct pg_conn *pg(struct store_conn *c) {
     " p AS (SELECT id, " col " FROM " table " WHERE " PG_MATCH(col) \
     " AND " col PG_BYTES " >= coalesce((SELECT gram FROM b), '')" \
     " ORDER BY " col PG_BYTES ", id LIMIT $2::bigint OFFSET $3::bigint - coalesce((SELECT before FROM b), 0))"
-/* *_LIST (offsets below PG_DEEP, driver.h): the ids as in PG_PAGE_IDS from
- * the first row, and no more of them than the total leaves after the offset:
- * a search's walk stops at its last match instead of the end of the index. */
+/* *_LIST (no search, offsets below PG_DEEP; driver.h): the total (t), and
+ * the ids as in PG_PAGE_IDS from the first row (p). Simple enough that
+ * PostgreSQL keeps one generic plan for it: an index-only walk in order. */
 #define PG_LIST_IDS(table, col) \
-    "p AS (SELECT id, " col " FROM " table " WHERE " PG_MATCH(col) \
-    " ORDER BY " col PG_BYTES ", id LIMIT greatest(0, least($2::bigint, (SELECT total FROM t) - $3::bigint))" \
-    " OFFSET $3::bigint)"
+    "WITH t AS (SELECT coalesce(sum(n), 0) AS total FROM list_counts" \
+    " WHERE tbl = '" table "' AND kind = 's' AND gram = '' AND $1::text IS NULL)," \
+    " p AS (SELECT id, " col " FROM " table " ORDER BY " col PG_BYTES ", id" \
+    " LIMIT $2::bigint OFFSET $3::bigint)"
 
 static const char *const pg_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN",
@@ -147,12 +148,12 @@ static const char *const pg_sql[ST_COUNT] = {
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
     /* a list page in one round trip: the count (t), then the page (p) */
     [ST_MOVIE_LIST] =
-        "WITH t AS (" PG_SHORT_COUNT("movies", "title") "), " PG_LIST_IDS("movies", "title")
+        PG_LIST_IDS("movies", "title")
         " SELECT t.total, " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM t LEFT JOIN (p JOIN movies m ON m.id = p.id"
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id) ON true"
         " ORDER BY p.title" PG_BYTES ", p.id, a.name" PG_BYTES ", a.id",
     [ST_ACTOR_LIST] =
-        "WITH t AS (" PG_SHORT_COUNT("actors", "name") "), " PG_LIST_IDS("actors", "name")
+        PG_LIST_IDS("actors", "name")
         " SELECT t.total, " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM t LEFT JOIN (p JOIN actors a ON a.id = p.id"
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id) ON true"
         " ORDER BY p.name" PG_BYTES ", p.id, m.title" PG_BYTES ", m.id",

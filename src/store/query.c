@@ -240,7 +240,7 @@ static enum store_status list_page(struct store_conn *c, const char *search, int
     if (indexed) search_params(a, search, offset, limit, p);
     else list_params(a, search, offset, limit, p);
     enum store_stmt both = movies ? ST_MOVIE_LIST : ST_ACTOR_LIST;
-    if (!indexed && offset < STORE_LIST_DEEP && c->drv->sql[both]) {
+    if (!p[0].s && offset < STORE_LIST_DEEP && c->drv->sql[both]) {
         *total = 0;
         return movies ? movie_rows(c, both, p, 3, a, (struct movie_full **)items, n, total)
                       : actor_rows(c, both, p, 3, a, (struct actor_full **)items, n, total);
