@@ -21,6 +21,7 @@
 #define ACTOR_COLS(p) p "id, " ACTOR_FIELDS(p)
 #define CAST_COLS "(movie_id, actor_id)"
 #define ENTITY_NCOLS 5
+#define STORE_LIST_DEEP 1000   /* see ST_MOVIE_LIST */
 
 #define USER_COLS "id, username, display_name, role, password_hash, disabled, created_at, last_login_at"
 #define KEY_COLS "kid, public_jwk, private_enc, created_at, retired_at, expires_at"
@@ -76,6 +77,12 @@ enum store_stmt {
     ST_MOVIE_COUNT_SEARCH, ST_MOVIE_PAGE_SEARCH,
     ST_ACTOR_COUNT_SEARCH, ST_ACTOR_PAGE_SEARCH,
     ST_MOVIE_COUNT_ALL, ST_ACTOR_COUNT_ALL,        /* () -> the number of rows, no search */
+    /* Optional (NULL: COUNT_ALL, then PAGE): a page without a search in one
+     * statement, for an engine where each statement is a round trip.
+     * (NULL, limit, offset) -> the total, then PAGE's columns; one row of the
+     * total and NULLs when the page is empty. Only for offsets below
+     * STORE_LIST_DEEP: deeper pages and searches may need other plans. */
+    ST_MOVIE_LIST, ST_ACTOR_LIST,
     ST_CAST_INSERT, ST_CAST_DELETE,                /* (movie_id, actor_id) -> a row when done */
     ST_IS_EMPTY,                                   /* () -> 1 when empty, else 0 */
     ST_CLEAR_MOVIES, ST_CLEAR_ACTORS,              /* casts go by cascade */

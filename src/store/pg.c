@@ -23,6 +23,7 @@
 #define PG_MIGRATE_LOCK "4207366319"
 /* The advisory lock audition clash checks take (transaction scope). */
 #define PG_AUDITION_LOCK "4207366320"
+/* 4207366321 is taken too: list_counts_apply() folds under it (migration 0010). */
 
 struct pg_conn {
     struct store_conn base;
@@ -50,8 +51,47 @@ static struct pg_conn *pg(struct store_conn *c) {
 #define PG_P(n, type) "$" #n "::" #type
 #define PG_LIKE(col, p) col " ILIKE " p
 #define PG_NEW_ID(table) "COALESCE(NULLIF($1::bigint, 0), nextval(pg_get_serial_sequence('" table "', 'id')))"
+/* After a bulk seed (its count triggers were off): ids and list_counts. */
 #define PG_SYNC(table) \
-    "SELECT setval(pg_get_serial_sequence('" table "', 'id'), coalesce(max(id), 0) + 1, false) FROM " table
+    "SELECT setval(pg_get_serial_sequence('" table "', 'id'), coalesce(max(id), 0) + 1, false)," \
+    " list_counts_recount('" table "') FROM " table
+/* Lists (migration 0010, docs/architecture.md): totals and 1-2 character
+ * search counts are sums of list_counts rows, exact for the snapshot. */
+#define PG_GRAM_COUNT(table, gram) \
+    "(SELECT coalesce(sum(n), 0) FROM list_counts WHERE tbl = '" table "' AND kind = 's' AND gram = " gram ")"
+/* (pattern) NULL or of 1-2 characters: lower(term) is what ILIKE looks for in
+ * lower(col); a term whose lower case grows past 2 characters is counted by a scan. */
+#define PG_SHORT_COUNT(table, col) \
+    "SELECT CASE WHEN $1::text IS NULL THEN " PG_GRAM_COUNT(table, "''") \
+    " WHEN char_length(t) BETWEEN 1 AND 2 THEN " PG_GRAM_COUNT(table, "t COLLATE \"C\"") \
+    " ELSE (SELECT count(*) FROM " table " WHERE " PG_MATCH(col) ") END AS total" \
+    " FROM (SELECT lower(regexp_replace(substr($1, 2, length($1) - 2), '\\\\(.)', '\\1', 'g')) AS t) x"
+/* (pattern, limit, offset): the ids of a page from the (col COLLATE "C", id)
+ * index alone (an index-only scan), the rows joined after. Without a search
+ * the walk starts at the 2-character prefix whose rows begin at or before the
+ * offset (list_counts kind 'p'), so it passes at most one prefix's rows;
+ * from offset PG_DEEP on (shallower walks cost less than finding the prefix).
+ * CTEs b and p, to follow WITH. */
+#define PG_DEEP "1000"   /* STORE_LIST_DEEP (driver.h) */
+#define PG_PAGE_IDS(table, col) \
+    "b AS (SELECT gram, before FROM (SELECT gram, (sum(n) OVER (ORDER BY gram) - n)::bigint AS before" \
+    " FROM (SELECT gram, sum(n) AS n FROM list_counts WHERE tbl = '" table "' AND kind = 'p'" \
+    " GROUP BY gram HAVING sum(n) > 0) g) r" \
+    " WHERE $1::text IS NULL AND $3::bigint >= " PG_DEEP " AND before <= $3::bigint" \
+    " ORDER BY gram DESC LIMIT 1)," \
+    " p AS (SELECT id, " col " FROM " table " WHERE " PG_MATCH(col) \
+    " AND " col PG_BYTES " >= coalesce((SELECT gram FROM b), '')" \
+    " ORDER BY " col PG_BYTES ", id LIMIT $2::bigint OFFSET $3::bigint - coalesce((SELECT before FROM b), 0))"
+/* *_LIST (no search, offsets below PG_DEEP; driver.h): the total (t), and
+ * the ids as in PG_PAGE_IDS from the first row (p), no more than the total
+ * leaves. That limit is opaque to the planner even with the parameters known,
+ * so PostgreSQL keeps one generic plan (an index-only walk in order) instead
+ * of planning the statement again for every page (half the throughput). */
+#define PG_LIST_IDS(table, col) \
+    "WITH t AS (SELECT coalesce(sum(n), 0) AS total FROM list_counts" \
+    " WHERE tbl = '" table "' AND kind = 's' AND gram = '' AND $1::text IS NULL)," \
+    " p AS (SELECT id, " col " FROM " table " ORDER BY " col PG_BYTES ", id" \
+    " LIMIT greatest(0, least($2::bigint, (SELECT total FROM t) - $3::bigint)) OFFSET $3::bigint)"
 
 static const char *const pg_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN",
@@ -62,13 +102,12 @@ static const char *const pg_sql[ST_COUNT] = {
         "SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM movies m"
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
         " WHERE m.id = $1 ORDER BY a.name" PG_BYTES ", a.id",
-    [ST_MOVIE_COUNT] = "SELECT count(*) FROM movies WHERE " PG_MATCH("title"),
+    [ST_MOVIE_COUNT] = PG_SHORT_COUNT("movies", "title"),
     [ST_MOVIE_PAGE] =
-        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " PG_MATCH("title")
-        " ORDER BY title" PG_BYTES ", id LIMIT $2 OFFSET $3)"
-        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
+        "WITH " PG_PAGE_IDS("movies", "title")
+        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM p JOIN movies m ON m.id = p.id"
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
-        " ORDER BY m.title" PG_BYTES ", m.id, a.name" PG_BYTES ", a.id",
+        " ORDER BY p.title" PG_BYTES ", p.id, a.name" PG_BYTES ", a.id",
     [ST_MOVIE_INSERT] =
         "INSERT INTO movies (" MOVIE_COLS("") ") VALUES (" PG_NEW_ID("movies") ", $2, $3, $4, $5) RETURNING id",
     [ST_MOVIE_UPDATE] = "UPDATE movies SET (" MOVIE_FIELDS("") ") = ($2, $3, $4, $5) WHERE id = $1 RETURNING id",
@@ -79,13 +118,12 @@ static const char *const pg_sql[ST_COUNT] = {
         "SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM actors a"
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
         " WHERE a.id = $1 ORDER BY m.title" PG_BYTES ", m.id",
-    [ST_ACTOR_COUNT] = "SELECT count(*) FROM actors WHERE " PG_MATCH("name"),
+    [ST_ACTOR_COUNT] = PG_SHORT_COUNT("actors", "name"),
     [ST_ACTOR_PAGE] =
-        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " PG_MATCH("name")
-        " ORDER BY name" PG_BYTES ", id LIMIT $2 OFFSET $3)"
-        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
+        "WITH " PG_PAGE_IDS("actors", "name")
+        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM p JOIN actors a ON a.id = p.id"
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
-        " ORDER BY a.name" PG_BYTES ", a.id, m.title" PG_BYTES ", m.id",
+        " ORDER BY p.name" PG_BYTES ", p.id, m.title" PG_BYTES ", m.id",
     [ST_ACTOR_INSERT] =
         "INSERT INTO actors (" ACTOR_COLS("") ") VALUES (" PG_NEW_ID("actors") ", $2, $3, $4, $5) RETURNING id",
     [ST_ACTOR_UPDATE] = "UPDATE actors SET (" ACTOR_FIELDS("") ") = ($2, $3, $4, $5) WHERE id = $1 RETURNING id",
@@ -110,8 +148,19 @@ static const char *const pg_sql[ST_COUNT] = {
 
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = $1 AND actor_id = $2 RETURNING movie_id",
-    [ST_MOVIE_COUNT_ALL] = SQL_COUNT_ALL("movies"),
-    [ST_ACTOR_COUNT_ALL] = SQL_COUNT_ALL("actors"),
+    /* a list page in one round trip: the count (t), then the page (p) */
+    [ST_MOVIE_LIST] =
+        PG_LIST_IDS("movies", "title")
+        " SELECT t.total, " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM t LEFT JOIN (p JOIN movies m ON m.id = p.id"
+        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id) ON true"
+        " ORDER BY p.title" PG_BYTES ", p.id, a.name" PG_BYTES ", a.id",
+    [ST_ACTOR_LIST] =
+        PG_LIST_IDS("actors", "name")
+        " SELECT t.total, " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM t LEFT JOIN (p JOIN actors a ON a.id = p.id"
+        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id) ON true"
+        " ORDER BY p.name" PG_BYTES ", p.id, m.title" PG_BYTES ", m.id",
+    [ST_MOVIE_COUNT_ALL] = "SELECT " PG_GRAM_COUNT("movies", "''"),
+    [ST_ACTOR_COUNT_ALL] = "SELECT " PG_GRAM_COUNT("actors", "''"),
     [ST_IS_EMPTY] = SQL_IS_EMPTY,
     [ST_CLEAR_MOVIES] = SQL_CLEAR("movies"),
     [ST_CLEAR_ACTORS] = SQL_CLEAR("actors"),
@@ -135,6 +184,8 @@ static bool pg_may_retry(enum store_stmt s) {
     case ST_BEGIN: case ST_IS_EMPTY:
     case ST_MOVIE_GET: case ST_MOVIE_COUNT: case ST_MOVIE_PAGE:
     case ST_ACTOR_GET: case ST_ACTOR_COUNT: case ST_ACTOR_PAGE:
+    case ST_MOVIE_COUNT_SEARCH: case ST_MOVIE_PAGE_SEARCH: case ST_ACTOR_COUNT_SEARCH: case ST_ACTOR_PAGE_SEARCH:
+    case ST_MOVIE_COUNT_ALL: case ST_ACTOR_COUNT_ALL: case ST_MOVIE_LIST: case ST_ACTOR_LIST:
     case ST_USER_GET: case ST_USER_GET_ID: case ST_USER_LIST: case ST_USER_COUNT:
     case ST_USER_ENABLED_IDS: case ST_KEY_LIST:
     /* roles: the reads */
@@ -230,8 +281,25 @@ static enum store_status pg_ready(struct pg_conn *c) {
 
 /* ---- the driver ---- */
 
-/* Prepares s on this session the first time, then executes it. */
+/* Searches and pages whose best plan depends on the term or the offset (a
+ * trigram bitmap for a rare term, an index walk for a common one; the
+ * prefix start of a deep page): planned for their parameters every time.
+ * Prepared, PostgreSQL may settle on one generic plan after five runs, and a
+ * plan that suits `ander` scans the whole table for `vargas 77`. */
+static bool pg_plan_each_time(enum store_stmt s) {
+    switch (s) {
+    case ST_MOVIE_COUNT_SEARCH: case ST_MOVIE_PAGE_SEARCH: case ST_ACTOR_COUNT_SEARCH: case ST_ACTOR_PAGE_SEARCH:
+    case ST_MOVIE_PAGE: case ST_ACTOR_PAGE:   /* not *_COUNT: a lookup in list_counts */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Prepares s on this session the first time, then executes it; or runs it as
+ * the unnamed statement, planned for these values (pg_plan_each_time). */
 static PGresult *pg_run(struct pg_conn *c, enum store_stmt s, int n, const char *const *vals) {
+    if (pg_plan_each_time(s)) return PQexecParams(c->pg, pg_sql[s], n, NULL, vals, NULL, NULL, 0);
     char name[8];
     snprintf(name, sizeof name, "s%d", (int)s);
     uint64_t bit = UINT64_C(1) << (s % 64);
@@ -473,6 +541,20 @@ static enum store_status pg_schema_current(struct store_conn *base, bool *curren
     return st;
 }
 
+/* After a bulk load: statistics and the visibility map (index-only scans).
+ * VACUUM marks a page all-visible only when its rows' commit is flushed:
+ * with synchronous_commit off (as in the test clusters) it may not be yet,
+ * so one small synchronous commit flushes the WAL first. */
+static enum store_status pg_after_bulk_load(struct store_conn *base) {
+    struct pg_conn *c = pg(base);
+    enum store_status st = pg_ready(c);
+    if (st == STORE_OK) st = pg_exec_text(c, "SET synchronous_commit = on");
+    if (st == STORE_OK) st = pg_exec_text(c, "SELECT txid_current()");
+    if (st == STORE_OK) st = pg_exec_text(c, "RESET synchronous_commit");
+    if (st == STORE_OK) st = pg_exec_text(c, "VACUUM (ANALYZE) movies, actors, casts, list_counts");
+    return st;
+}
+
 static enum store_status pg_ping(struct store_conn *base) {
     return pg_ready(pg(base));
 }
@@ -484,6 +566,7 @@ const struct store_ops store_pg_ops = {
     .migrate = pg_migrate,
     .schema_current = pg_schema_current,
     .ping = pg_ping,
+    .after_bulk_load = pg_after_bulk_load,
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,

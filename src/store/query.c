@@ -110,9 +110,11 @@ static enum store_status unreadable(struct store_conn *c) {
     return store_fail(c, STORE_ERROR, "The database holds a value this server cannot read.");
 }
 
-/* Rows of a *_GET or *_PAGE statement -> movies, each with its actors. */
-static enum store_status query_movies(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
-                                      struct arena *a, struct movie_full **items, size_t *count) {
+/* Rows of a *_GET, *_PAGE or *_LIST statement -> movies, each with their
+ * actors. total: NULL, or where the *_LIST total (column 0) goes; the parent
+ * columns start after it then, and a row without a parent is skipped. */
+static enum store_status movie_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                    struct arena *a, struct movie_full **items, size_t *count, int64_t *total) {
     const struct store_driver *d = c->drv;
     struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
@@ -120,13 +122,16 @@ static enum store_status query_movies(struct store_conn *c, enum store_stmt s, c
     struct vec ps = {.size = sizeof(struct movie_full)}, ks = {.size = sizeof(struct actor)};
     struct movie_full *m = NULL;
     bool ok = true;
+    int at = total ? 1 : 0;
     while (ok && d->next(&cur)) {
-        if (!m || m->movie.id != d->i64(&cur, 0)) {
+        if (total) *total = d->i64(&cur, 0);
+        if (total && d->is_null(&cur, at)) continue;
+        if (!m || m->movie.id != d->i64(&cur, at)) {
             m = vec_push(a, &ps);
-            ok = read_movie(&cur, 0, a, &m->movie);
+            ok = read_movie(&cur, at, a, &m->movie);
         }
-        if (ok && !d->is_null(&cur, ENTITY_NCOLS)) {
-            ok = store_q_read_actor(&cur, ENTITY_NCOLS, a, vec_push(a, &ks));
+        if (ok && !d->is_null(&cur, at + ENTITY_NCOLS)) {
+            ok = store_q_read_actor(&cur, at + ENTITY_NCOLS, a, vec_push(a, &ks));
             m->n_actors++;
         }
     }
@@ -142,9 +147,10 @@ static enum store_status query_movies(struct store_conn *c, enum store_stmt s, c
     return STORE_OK;
 }
 
-/* Rows of a *_GET or *_PAGE statement -> actors, each with their movies. */
-enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
-                                     struct arena *a, struct actor_full **items, size_t *count) {
+/* Rows of a *_GET, *_PAGE or *_LIST statement -> actors, each with their
+ * movies; total as in movie_rows. */
+static enum store_status actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                    struct arena *a, struct actor_full **items, size_t *count, int64_t *total) {
     const struct store_driver *d = c->drv;
     struct store_cursor cur = {0};
     enum store_status st = d->query(c, s, p, n, &cur);
@@ -152,13 +158,16 @@ enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, co
     struct vec ps = {.size = sizeof(struct actor_full)}, ks = {.size = sizeof(struct movie)};
     struct actor_full *m = NULL;
     bool ok = true;
+    int at = total ? 1 : 0;
     while (ok && d->next(&cur)) {
-        if (!m || m->actor.id != d->i64(&cur, 0)) {
+        if (total) *total = d->i64(&cur, 0);
+        if (total && d->is_null(&cur, at)) continue;
+        if (!m || m->actor.id != d->i64(&cur, at)) {
             m = vec_push(a, &ps);
-            ok = store_q_read_actor(&cur, 0, a, &m->actor);
+            ok = store_q_read_actor(&cur, at, a, &m->actor);
         }
-        if (ok && !d->is_null(&cur, ENTITY_NCOLS)) {
-            ok = read_movie(&cur, ENTITY_NCOLS, a, vec_push(a, &ks));
+        if (ok && !d->is_null(&cur, at + ENTITY_NCOLS)) {
+            ok = read_movie(&cur, at + ENTITY_NCOLS, a, vec_push(a, &ks));
             m->n_movies++;
         }
     }
@@ -172,6 +181,11 @@ enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, co
     for (size_t i = 0, off = 0; i < ps.n; off += (*items)[i++].n_movies)
         (*items)[i].movies = (*items)[i].n_movies ? kids + off : NULL;
     return STORE_OK;
+}
+
+enum store_status store_q_actor_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                     struct arena *a, struct actor_full **items, size_t *count) {
+    return actor_rows(c, s, p, n, a, items, count, NULL);
 }
 
 /* ---- parameters (the order of MOVIE_COLS / ACTOR_COLS) ---- */
@@ -214,7 +228,8 @@ static void search_params(struct arena *a, const char *search, int64_t offset, i
     p[1] = sp_text(arena_printf(a, "%%%s%%", search));
 }
 
-/* A page: the count, then the rows when the page is not past the end. */
+/* A page: the count, then the rows when the page is not past the end; or
+ * both from the engine's *_LIST statement (driver.h) when it has one. */
 static enum store_status list_page(struct store_conn *c, const char *search, int64_t offset, int limit,
                                    struct arena *a, enum store_stmt count, enum store_stmt page,
                                    enum store_stmt count_indexed, enum store_stmt page_indexed,
@@ -224,13 +239,19 @@ static enum store_status list_page(struct store_conn *c, const char *search, int
     bool indexed = indexed_search(search);
     if (indexed) search_params(a, search, offset, limit, p);
     else list_params(a, search, offset, limit, p);
+    enum store_stmt both = movies ? ST_MOVIE_LIST : ST_ACTOR_LIST;
+    if (!p[0].s && offset < STORE_LIST_DEEP && c->drv->sql[both]) {
+        *total = 0;
+        return movies ? movie_rows(c, both, p, 3, a, (struct movie_full **)items, n, total)
+                      : actor_rows(c, both, p, 3, a, (struct actor_full **)items, n, total);
+    }
     int at = indexed ? 2 : 1;   /* where limit sits */
     enum store_status st = !p[0].s ? store_run(c, count_all, NULL, 0, total, NULL)
                                    : store_run(c, indexed ? count_indexed : count, p, (size_t)at, total, NULL);
     if (st != STORE_OK || p[at + 1].i >= *total || p[at].i == 0) return st;
     enum store_stmt s = indexed ? page_indexed : page;
-    return movies ? query_movies(c, s, p, (size_t)at + 2, a, (struct movie_full **)items, n)
-                  : store_q_actor_rows(c, s, p, (size_t)at + 2, a, (struct actor_full **)items, n);
+    return movies ? movie_rows(c, s, p, (size_t)at + 2, a, (struct movie_full **)items, n, NULL)
+                  : actor_rows(c, s, p, (size_t)at + 2, a, (struct actor_full **)items, n, NULL);
 }
 
 /* ---- movies ---- */
@@ -239,7 +260,7 @@ enum store_status store_q_movie_get(struct store_conn *c, int64_t id, struct are
     struct store_param p = sp_int(id);
     struct movie_full *items = NULL;
     size_t n = 0;
-    enum store_status st = query_movies(c, ST_MOVIE_GET, &p, 1, a, &items, &n);
+    enum store_status st = movie_rows(c, ST_MOVIE_GET, &p, 1, a, &items, &n, NULL);
     if (st == STORE_OK && n == 0) return store_fail(c, STORE_NOT_FOUND, "No such movie.");
     if (st == STORE_OK) *out = items[0];
     return st;

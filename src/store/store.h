@@ -146,6 +146,10 @@ struct store_ops {
     enum store_status (*clear)(struct store_conn *c);
     /* Moves id sequences past the largest ids in use (after explicit-id inserts). */
     enum store_status (*sync_ids)(struct store_conn *c);
+    /* Optional (NULL: nothing to do): after a bulk load has committed, outside
+     * a transaction: PostgreSQL's VACUUM (ANALYZE), for statistics and the
+     * visibility map its index-only scans need. */
+    enum store_status (*after_bulk_load)(struct store_conn *c);
 
     /* Built-in identity (query_identity.c). Usernames match case-insensitively
      * (ASCII); CONFLICT when a name exists, NOT_FOUND when it does not. */

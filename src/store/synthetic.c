@@ -92,5 +92,6 @@ enum store_status store_seed_synthetic(const struct store_ops *ops, struct store
     st = seed_all(ops, c, n, force);
     if (st == STORE_OK) st = ops->commit(c);
     else ops->rollback(c);
+    if (st == STORE_OK && ops->after_bulk_load) st = ops->after_bulk_load(c);
     return st;
 }
