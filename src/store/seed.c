@@ -6,23 +6,20 @@
 
 #include "store/seed_casting.h"
 #include "store/store.h"
+#include "store/seed_json.h"
 #include "util/embedded.h"
-
-static const char *opt_str(const json_t *o, const char *key) {
-    return json_string_value(json_object_get(o, key));   /* NULL when absent or null */
-}
 
 static enum store_status seed_movies(const struct store_ops *ops, struct store_conn *c, const json_t *list) {
     size_t i;
     const json_t *o;
     json_array_foreach(list, i, o) {
-        int genre = genre_parse(opt_str(o, "genre") ? opt_str(o, "genre") : "");
+        int genre = genre_parse(seed_str(o, "genre") ? seed_str(o, "genre") : "");
         struct movie m = {
             .id = json_integer_value(json_object_get(o, "id")),
-            .title = opt_str(o, "title"),
+            .title = seed_str(o, "title"),
             .genre = (enum genre)genre,
-            .release_date = opt_str(o, "releaseDate"),
-            .poster_url = opt_str(o, "posterUrl"),
+            .release_date = seed_str(o, "releaseDate"),
+            .poster_url = seed_str(o, "posterUrl"),
         };
         if (m.id <= 0 || !m.title || genre < 0) return STORE_ERROR;
         enum store_status st = ops->movie_insert(c, &m, NULL);
@@ -35,14 +32,14 @@ static enum store_status seed_actors(const struct store_ops *ops, struct store_c
     size_t i;
     const json_t *o;
     json_array_foreach(list, i, o) {
-        const char *gender = opt_str(o, "gender");
+        const char *gender = seed_str(o, "gender");
         int g = gender ? gender_parse(gender) : GENDER_NONE;
         struct actor a = {
             .id = json_integer_value(json_object_get(o, "id")),
-            .name = opt_str(o, "name"),
+            .name = seed_str(o, "name"),
             .age = (int32_t)json_integer_value(json_object_get(o, "age")),
             .gender = (enum gender)g,
-            .photo_url = opt_str(o, "photoUrl"),
+            .photo_url = seed_str(o, "photoUrl"),
         };
         if (a.id <= 0 || !a.name || a.age <= 0 || (gender && g < 0)) return STORE_ERROR;
         enum store_status st = ops->actor_insert(c, &a, NULL);

@@ -10,13 +10,10 @@
 #include "domain/fields.h"
 #include "domain/roles.h"
 #include "store/seed_casting.h"
+#include "store/seed_json.h"
 #include "util/embedded.h"
 
 #define DAY_S 86400
-
-static const char *opt_str(const json_t *o, const char *key) {
-    return json_string_value(json_object_get(o, key));   /* NULL when absent or null */
-}
 
 static int32_t opt_int(const json_t *o, const char *key) {
     const json_t *v = json_object_get(o, key);
@@ -27,14 +24,14 @@ static int32_t opt_int(const json_t *o, const char *key) {
 static enum store_status seed_audition(const struct store_ops *ops, struct store_conn *c, int64_t role_id,
                                        int64_t actor_id, const json_t *o, int64_t now) {
     int hh = 0, mm = 0;
-    const char *at = opt_str(o, "at");
+    const char *at = seed_str(o, "at");
     json_int_t days = json_integer_value(json_object_get(o, "inDays"));
     json_int_t minutes = json_integer_value(json_object_get(o, "minutes"));
-    if (!at || sscanf(at, "%2d:%2d", &hh, &mm) != 2 || days < 0 || minutes <= 0 || !opt_str(o, "location"))
+    if (!at || sscanf(at, "%2d:%2d", &hh, &mm) != 2 || days < 0 || minutes <= 0 || !seed_str(o, "location"))
         return STORE_ERROR;
     int64_t start = (now / DAY_S + days) * DAY_S + hh * 3600 + mm * 60;
     struct audition au = {.role_id = role_id, .actor_id = actor_id, .starts_at = start,
-                          .ends_at = start + minutes * 60, .location = opt_str(o, "location"),
+                          .ends_at = start + minutes * 60, .location = seed_str(o, "location"),
                           .status = AUDITION_SCHEDULED};
     int64_t id = 0;
     return ops->audition_insert(c, &au, &id);
@@ -43,12 +40,12 @@ static enum store_status seed_audition(const struct store_ops *ops, struct store
 static enum store_status seed_candidate(const struct store_ops *ops, struct store_conn *c, int64_t role_id,
                                         const json_t *o, int64_t now) {
     int64_t actor_id = json_integer_value(json_object_get(o, "actorId"));
-    int stage = stage_parse(opt_str(o, "stage") ? opt_str(o, "stage") : "");
+    int stage = stage_parse(seed_str(o, "stage") ? seed_str(o, "stage") : "");
     if (stage < 0 || stage == STAGE_BOOKED) return STORE_ERROR;   /* booking has rules of its own */
     enum store_status st = ops->candidate_insert(c, role_id, actor_id, now);
     char *tags = json_object_get(o, "tags") ? json_dumps(json_object_get(o, "tags"), JSON_COMPACT) : NULL;
     struct candidate k = {.role_id = role_id, .actor = {.id = actor_id}, .stage = stage,
-                          .rating = opt_int(o, "rating"), .notes = opt_str(o, "notes"), .tags = tags ? tags : "[]"};
+                          .rating = opt_int(o, "rating"), .notes = seed_str(o, "notes"), .tags = tags ? tags : "[]"};
     if (st == STORE_OK) st = ops->candidate_update(c, &k, now);
     free(tags);
     const json_t *audition = json_object_get(o, "audition");
@@ -58,11 +55,11 @@ static enum store_status seed_candidate(const struct store_ops *ops, struct stor
 
 static enum store_status seed_role(const struct store_ops *ops, struct store_conn *c, const json_t *o,
                                    int64_t now) {
-    const char *gender = opt_str(o, "gender");
+    const char *gender = seed_str(o, "gender");
     struct movie_role r = {
         .movie_id = json_integer_value(json_object_get(o, "movieId")),
-        .name = opt_str(o, "name"),
-        .description = opt_str(o, "description"),
+        .name = seed_str(o, "name"),
+        .description = seed_str(o, "description"),
         .gender = gender ? gender_parse(gender) : GENDER_NONE,
         .age_min = opt_int(o, "ageMin"),
         .age_max = opt_int(o, "ageMax"),
