@@ -58,7 +58,7 @@ static int open_read_pool(const struct config *cfg, struct store_pool **out) {
     *out = NULL;
     if (!cfg->database_read_url) return 0;
     char err[512] = "";
-    if (store_pool_open(cfg->database_read_url, cfg->threads + 2, out, err, sizeof err) != STORE_OK) {
+    if (store_pool_open_reader(cfg->database_read_url, cfg->threads + 2, out, err, sizeof err) != STORE_OK) {
         cli_error("cannot open the read replica (DATABASE_READ_URL): %s", err);
         return -1;
     }
@@ -92,13 +92,6 @@ static int run(const struct config *cfg, struct store_pool *pool) {
 
     struct app app = {.cfg = cfg, .auth = auth, .pool = pool, .login = login, .workers = workers,
                       .metrics = metrics_new()};
-    /* Representations are cached only where the engine can tell cheaply that
-     * another connection wrote (SQLite); see docs/architecture.md. */
-    if (cfg->cache && store_pool_ops(pool)->changed_elsewhere && !(app.cache = rep_cache_new())) {
-        cli_error("out of memory");
-        app_free(&app, keys);
-        return EXIT_RUNTIME;
-    }
     /* One commit for many writes where the engine writes one at a time (SQLite). */
     if (cfg->group_commit && store_pool_ops(pool)->serial_writes &&
         !(app.batch = write_batch_new(&app, WRITE_QUEUE))) {
@@ -119,6 +112,18 @@ static int run(const struct config *cfg, struct store_pool *pool) {
         return EXIT_RUNTIME;
     }
     if (app.read_pool) app.sticky = sticky_new(cfg->read_sticky_s);
+    /* Representations are cached where the store can vouch for them
+     * (store_pool_changes; on PostgreSQL while this server holds the cache
+     * lease alone), and not with a read replica: a lagging replica would
+     * fill the cache with old rows. See docs/architecture.md. */
+    if (cfg->cache && !app.read_pool) {
+        if (!(app.cache = rep_cache_new())) {
+            cli_error("out of memory");
+            app_free(&app, keys);
+            return EXIT_RUNTIME;
+        }
+        store_pool_cache_on(pool);
+    }
     struct server *srv = NULL;
     if (server_start(&app, &srv, err, sizeof err) != 0) {
         cli_error("%s", err);

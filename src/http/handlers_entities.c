@@ -23,30 +23,41 @@ static void represent_with_etag(const struct shape *s, const void *full, struct 
     represent_etag(out->data, out->len, etag);
 }
 
-/* With a cache: notices writes by other connections, then takes the
- * generation the representation will be read under (rep_cache.h). */
-static bool cache_generation(struct request *rq, struct response *rs, struct store_conn *db, uint64_t *gen) {
+/* With a cache the store vouches for now (store_pool_changes): notices
+ * writes by other connections, then takes the generation the representation
+ * will be read under (rep_cache.h). *use false: no cache for this request. */
+static bool cache_generation(struct request *rq, struct response *rs, struct store_conn *db, uint64_t *gen,
+                             bool *use) {
     struct rep_cache *cache = rq->app->cache;
-    bool changed = false;
+    const struct store_ops *ops = request_ops(rq);
     uint64_t changes = 0;
-    enum store_status st = request_ops(rq)->changed_elsewhere(db, &changed);
-    if (st != STORE_OK) {
-        response_store_error(rq, rs, st);
-        return false;
+    enum store_changes how = cache ? store_pool_changes(rq->app->pool, &changes) : STORE_CHANGES_NONE;
+    *use = how == STORE_CHANGES_ALL || (how != STORE_CHANGES_NONE && ops->changed_elsewhere);
+    if (!*use) return true;
+    if (how != STORE_CHANGES_ALL) {
+        bool changed = false;
+        enum store_status st = ops->changed_elsewhere(db, &changed);
+        if (st != STORE_OK) {
+            response_store_error(rq, rs, st);
+            return false;
+        }
+        if (changed) rep_cache_bump(cache);
+        rep_cache_checked(cache);
     }
-    if (changed) rep_cache_bump(cache);
-    if (store_pool_changes(rq->app->pool, &changes)) rep_cache_observe(cache, changes);
-    rep_cache_checked(cache);
+    if (how != STORE_CHANGES_ASK) rep_cache_note(cache, changes);
     *gen = rep_cache_generation(cache);
     return true;
 }
 
 /* A hit answered before any database connection is taken: only when the
- * shared commit counter vouches for the cache and no full check is due. */
+ * store's count of commits vouches for the cache and no full check is due. */
 static bool cached_without_db(struct request *rq, struct response *rs, struct rep_key key) {
     struct rep_cache *cache = rq->app->cache;
     uint64_t changes = 0;
-    if (!cache || !store_pool_changes(rq->app->pool, &changes) || !rep_cache_observe(cache, changes)) return false;
+    enum store_changes how = cache ? store_pool_changes(rq->app->pool, &changes) : STORE_CHANGES_NONE;
+    if (how != STORE_CHANGES_COUNTED && how != STORE_CHANGES_ALL) return false;
+    rep_cache_note(cache, changes);
+    if (how == STORE_CHANGES_COUNTED && rep_cache_check_due(cache)) return false;
     if (!rep_cache_get(cache, key, rep_cache_generation(cache), &rs->body, rs->etag)) return false;
     rs->status = 200;
     return true;
@@ -77,8 +88,9 @@ void entity_list(struct request *rq, struct response *rs) {
     struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
     uint64_t gen = 0;
-    if (!db || (cache && !cache_generation(rq, rs, db, &gen))) return;
-    if (cache && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
+    bool use = false;
+    if (!db || !cache_generation(rq, rs, db, &gen, &use)) return;
+    if (use && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
         rs->status = 200;
         return;
     }
@@ -92,7 +104,7 @@ void entity_list(struct request *rq, struct response *rs) {
     }
     struct entity_items list = {e->shape, items, n};
     response_page(rs, &(struct page_body){e->list_key, e->total_key, offset, total, write_entities, &list});
-    if (cache) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
+    if (use) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
 }
 
 /* 304 when If-None-Match names the representation's ETag, else the body. */
@@ -114,8 +126,9 @@ void entity_get(struct request *rq, struct response *rs) {
     struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
     uint64_t gen = 0;
-    if (!db || (cache && !cache_generation(rq, rs, db, &gen))) return;
-    if (cache && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
+    bool use = false;
+    if (!db || !cache_generation(rq, rs, db, &gen, &use)) return;
+    if (use && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
         rs->status = 200;
         answer_conditionally(rq, rs);
         return;
@@ -130,7 +143,7 @@ void entity_get(struct request *rq, struct response *rs) {
     represent_with_etag(e->shape, full, &json, rs->etag);
     response_wrapped(rs, 200, e->item_key, &json);
     strbuf_free(&json);
-    if (cache) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
+    if (use) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
     answer_conditionally(rq, rs);
 }
 

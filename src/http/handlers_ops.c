@@ -55,5 +55,5 @@ void handle_metrics(struct request *rq, struct response *rs) {
     if (!rq->app->metrics) return response_error(rs, 404, NULL);
     rs->status = 200;
     rs->content_type = "text/plain; version=0.0.4; charset=utf-8";
-    metrics_render(rq->app->metrics, rq->app->pool, rq->app->read_pool, rq->app->auth, &rs->body);
+    metrics_render(rq->app->metrics, rq->app->pool, rq->app->read_pool, rq->app->auth, rq->app->cache, &rs->body);
 }

@@ -165,8 +165,21 @@ static void render_auth(struct auth *auth, struct strbuf *out) {
            as.jwks_fetches);
 }
 
+/* The representation cache: lookups, and whether the store vouches for it now. */
+static void render_cache(struct rep_cache *cache, struct store_pool *pool, struct strbuf *out) {
+    uint64_t hits = 0, misses = 0, changes = 0;
+    rep_cache_stats(cache, &hits, &misses);
+    metric(out, "audition_representation_cache_hits_total", "counter",
+           "GET representations answered from the representation cache.", hits);
+    metric(out, "audition_representation_cache_misses_total", "counter",
+           "Representation cache lookups that found nothing current (a miss may look twice).", misses);
+    metric(out, "audition_representation_cache_serving", "gauge",
+           "1 while the store vouches for the cache (PostgreSQL: this server holds the cache lease alone).",
+           pool && store_pool_changes(pool, &changes) != STORE_CHANGES_NONE);
+}
+
 void metrics_render(struct metrics *m, struct store_pool *pool, struct store_pool *read_pool, struct auth *auth,
-                    struct strbuf *out) {
+                    struct rep_cache *cache, struct strbuf *out) {
     render_requests(m, out);
     render_latency(m, out);
     metric(out, "audition_http_requests_in_flight", "gauge", "Requests being served now (this one included).",
@@ -174,6 +187,7 @@ void metrics_render(struct metrics *m, struct store_pool *pool, struct store_poo
     struct store_pool *const pools[2] = {pool, read_pool};
     if (pool || read_pool) render_pools(pools, out);
     if (auth) render_auth(auth, out);
+    if (cache) render_cache(cache, pool, out);
     strbuf_addf(out, "# HELP audition_build_info The running version.\n# TYPE audition_build_info gauge\n"
                      "audition_build_info{version=\"%s\"} 1\n", AUDITION_VERSION);
 }

@@ -1,11 +1,12 @@
 /* Request metrics for GET /metrics: counters by route pattern and status, a
  * latency histogram per route, requests in flight. Lock-free (atomics); one
- * instance per server, owned by `serve`. Rendering adds the pool and auth
- * counters and writes the Prometheus text exposition format. */
+ * instance per server, owned by `serve`. Rendering adds the pool, auth and
+ * representation cache counters and writes the Prometheus text exposition format. */
 #ifndef AUDITION_METRICS_H
 #define AUDITION_METRICS_H
 
 #include "auth/auth.h"
+#include "http/rep_cache.h"
 #include "store/store.h"
 #include "util/strbuf.h"
 
@@ -21,9 +22,9 @@ void metrics_started(struct metrics *m);
 /* A request completed: route is NULL when none matched (404, 405, preflight). */
 void metrics_finished(struct metrics *m, const struct route *route, int status, long duration_us);
 
-/* The whole exposition (text/plain; version=0.0.4). Pools and auth may be
- * NULL; pool is the primary, read_pool the DATABASE_READ_URL replica. */
+/* The whole exposition (text/plain; version=0.0.4). Pools, auth and cache may
+ * be NULL; pool is the primary, read_pool the DATABASE_READ_URL replica. */
 void metrics_render(struct metrics *m, struct store_pool *pool, struct store_pool *read_pool, struct auth *auth,
-                    struct strbuf *out);
+                    struct rep_cache *cache, struct strbuf *out);
 
 #endif

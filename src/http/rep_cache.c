@@ -28,6 +28,7 @@ struct rep_cache {
     _Atomic uint64_t gen;
     _Atomic uint64_t seen;         /* the shared commit counter when last noted */
     _Atomic int64_t checked_ms;    /* when the last full check was made */
+    _Atomic uint64_t hits, misses;
     struct slot slots[SLOTS];
 };
 
@@ -62,14 +63,17 @@ static int64_t now_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-bool rep_cache_observe(struct rep_cache *c, uint64_t changes) {
+void rep_cache_note(struct rep_cache *c, uint64_t changes) {
     /* bump first, then note: a reader that sees the new value noted also sees
      * the new generation */
     if (atomic_load(&c->seen) != changes) {
         rep_cache_bump(c);
         atomic_store(&c->seen, changes);
     }
-    return now_ms() - atomic_load(&c->checked_ms) < REP_CACHE_RECHECK_MS;
+}
+
+bool rep_cache_check_due(struct rep_cache *c) {
+    return now_ms() - atomic_load(&c->checked_ms) >= REP_CACHE_RECHECK_MS;
 }
 
 void rep_cache_checked(struct rep_cache *c) {
@@ -103,7 +107,13 @@ bool rep_cache_get(struct rep_cache *c, struct rep_key key, uint64_t gen, struct
         memcpy(etag, s->etag, SHA256_HEX_LEN + 1);
     }
     pthread_mutex_unlock(&s->lock);
+    atomic_fetch_add_explicit(hit ? &c->hits : &c->misses, 1, memory_order_relaxed);
     return hit;
+}
+
+void rep_cache_stats(struct rep_cache *c, uint64_t *hits, uint64_t *misses) {
+    *hits = atomic_load(&c->hits);
+    *misses = atomic_load(&c->misses);
 }
 
 void rep_cache_put(struct rep_cache *c, struct rep_key key, uint64_t gen, const char *body, size_t len,

@@ -26,15 +26,20 @@ uint64_t rep_cache_generation(struct rep_cache *c);
  * reports a change made by another connection. */
 void rep_cache_bump(struct rep_cache *c);
 
-/* Answering from the cache without the database (SQLite's shared commit
- * counter, change_counter.h): notes the counter's value and moves the
- * generation on when it changed since the last note. Returns false when a
- * full check (the store's changed_elsewhere, which also sees writers that do
- * not count) is due: none for REP_CACHE_RECHECK_MS. */
+/* Answering from the cache without the database (store_pool_changes: a
+ * count of commits): notes the count and moves the generation on when it
+ * changed since the last note. */
+void rep_cache_note(struct rep_cache *c, uint64_t changes);
+/* Where the count leaves out writers that are not Audition (SQLite's), a
+ * full check (the store's changed_elsewhere) is due when none was recorded
+ * for REP_CACHE_RECHECK_MS. */
 #define REP_CACHE_RECHECK_MS 100
-bool rep_cache_observe(struct rep_cache *c, uint64_t changes);
+bool rep_cache_check_due(struct rep_cache *c);
 /* Records that a full check was just made. */
 void rep_cache_checked(struct rep_cache *c);
+
+/* Hits and misses of rep_cache_get since the start, for /metrics. */
+void rep_cache_stats(struct rep_cache *c, uint64_t *hits, uint64_t *misses);
 
 /* What a representation is: kind is any stable pointer (one per resource
  * and list), id a number (an entity id, a list offset), text a string key or

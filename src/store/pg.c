@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/pg_lease.h"
 #include "store/sql_roles.h"
 #include "store/sql_audit.h"
 #include "store/sql_auditions.h"
@@ -559,6 +560,25 @@ static enum store_status pg_ping(struct store_conn *base) {
     return pg_ready(pg(base));
 }
 
+/* ---- the cache lease (pg_lease.h) ---- */
+
+static enum store_status pg_changes_open(const char *url, void **out, char *err, size_t errlen) {
+    *out = pg_lease_open(url, err, errlen);
+    return *out ? STORE_OK : STORE_UNAVAILABLE;
+}
+
+static enum store_changes pg_changes_read(void *changes, uint64_t *value) {
+    return pg_lease_sole(changes, value) ? STORE_CHANGES_ALL : STORE_CHANGES_NONE;
+}
+
+static void pg_changes_cache_on(void *changes) {
+    pg_lease_seek_sole(changes);
+}
+
+static void pg_changes_close(void *changes) {
+    pg_lease_close(changes);
+}
+
 const struct store_ops store_pg_ops = {
     .name = "postgresql",
     .open = pg_open,
@@ -571,6 +591,10 @@ const struct store_ops store_pg_ops = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     .tx_depth = pg_tx_depth,
+    .changes_open = pg_changes_open,
+    .changes_read = pg_changes_read,
+    .changes_cache_on = pg_changes_cache_on,
+    .changes_close = pg_changes_close,
     .set_subject = store_q_set_subject, .audit_rows = pg_audit_rows,   /* audit */
     STORE_QUERY_OPS,
     STORE_AUDITION_OPS,

@@ -4,8 +4,6 @@
  * connect only fails that acquire, so the server recovers with the database. */
 #include "store/store.h"
 
-#include "store/change_counter.h"
-
 #include <errno.h>
 #include <stdint.h>
 #include <pthread.h>
@@ -26,7 +24,7 @@ struct store_pool {
     uint64_t waits;              /* acquires that found no connection free and waited */
     uint64_t timeouts;           /* acquires that gave up (time-out or connect failure) */
     char *subject;               /* audit: every connection's subject when handed out; NULL "system" */
-    struct change_counter *changes;  /* shared commit counter; NULL when the engine has none */
+    void *changes;               /* ops->changes_open's; NULL when none */
 };
 
 static void deadline_after(struct timespec *ts, int ms) {
@@ -46,7 +44,7 @@ static void pool_free(struct store_pool *p) {
     free(p->idle);
     free(p->subject);
     free(p->url);
-    change_counter_close(p->changes);
+    if (p->changes) p->ops->changes_close(p->changes);
     free(p);
 }
 
@@ -61,7 +59,8 @@ static enum store_status open_idle(struct store_pool *p, int count, char *err, s
     return STORE_OK;
 }
 
-enum store_status store_pool_open(const char *url, int size, struct store_pool **out, char *err, size_t errlen) {
+static enum store_status pool_open(const char *url, int size, bool writer, struct store_pool **out, char *err,
+                                   size_t errlen) {
     *out = NULL;
     const struct store_ops *ops = store_ops_for_url(url);
     if (!ops) {
@@ -87,10 +86,22 @@ enum store_status store_pool_open(const char *url, int size, struct store_pool *
         pool_free(p);
         return st;
     }
-    /* after the first connection made the database file */
-    if (ops->changes_open) p->changes = ops->changes_open(p->url);
+    /* after the first connection made the database file, before any write */
+    if (writer && ops->changes_open && (st = ops->changes_open(p->url, &p->changes, err, errlen)) != STORE_OK) {
+        pool_free(p);
+        return st;
+    }
     *out = p;
     return STORE_OK;
+}
+
+enum store_status store_pool_open(const char *url, int size, struct store_pool **out, char *err, size_t errlen) {
+    return pool_open(url, size, true, out, err, errlen);
+}
+
+enum store_status store_pool_open_reader(const char *url, int size, struct store_pool **out, char *err,
+                                         size_t errlen) {
+    return pool_open(url, size, false, out, err, errlen);
 }
 
 void store_pool_close(struct store_pool *p) {
@@ -170,8 +181,11 @@ void store_pool_stats(struct store_pool *p, struct store_pool_stats *out) {
     pthread_mutex_unlock(&p->lock);
 }
 
-bool store_pool_changes(const struct store_pool *p, uint64_t *value) {
-    if (!p->changes) return false;
-    *value = change_counter_value(p->changes);
-    return true;
+enum store_changes store_pool_changes(const struct store_pool *p, uint64_t *value) {
+    if (p->changes) return p->ops->changes_read(p->changes, value);
+    return p->ops->changed_elsewhere ? STORE_CHANGES_ASK : STORE_CHANGES_NONE;
+}
+
+void store_pool_cache_on(struct store_pool *p) {
+    if (p->changes) p->ops->changes_cache_on(p->changes);
 }

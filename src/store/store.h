@@ -24,7 +24,19 @@ enum store_status {
 };
 
 struct store_conn;      /* one engine connection; defined by each engine */
-struct change_counter;  /* change_counter.h */
+
+/* What a cache of representations may rely on now (docs/architecture.md,
+ * "The representation cache"). */
+enum store_changes {
+    STORE_CHANGES_NONE,     /* nothing: serve nothing cached, keep nothing */
+    STORE_CHANGES_ASK,      /* ask changed_elsewhere on a connection before each use */
+    /* *value moves on with every commit by an Audition process; ask
+     * changed_elsewhere at least every REP_CACHE_RECHECK_MS for others */
+    STORE_CHANGES_COUNTED,
+    /* nothing to ask: *value moves on with every commit (by programs other
+     * than Audition within REP_CACHE_RECHECK_MS) */
+    STORE_CHANGES_ALL,
+};
 
 /* A built-in user (users table). Strings are arena-allocated when read. */
 struct user {
@@ -146,9 +158,14 @@ struct store_ops {
     enum store_status (*clear)(struct store_conn *c);
     /* Moves id sequences past the largest ids in use (after explicit-id inserts). */
     enum store_status (*sync_ids)(struct store_conn *c);
+    /* Optional (NULL: nothing to do): before a bulk load's transaction on c:
+     * SQLite gives c a page cache of 256 MiB, so that the indexes being
+     * filled stay in memory, until after_bulk_load. */
+    enum store_status (*before_bulk_load)(struct store_conn *c);
     /* Optional (NULL: nothing to do): after a bulk load has committed, outside
-     * a transaction: PostgreSQL's VACUUM (ANALYZE), for statistics and the
-     * visibility map its index-only scans need. */
+     * a transaction: SQLite's usual page cache again; PostgreSQL's VACUUM
+     * (ANALYZE), for statistics and the visibility map its index-only scans
+     * need. */
     enum store_status (*after_bulk_load)(struct store_conn *c);
 
     /* Built-in identity (query_identity.c). Usernames match case-insensitively
@@ -210,12 +227,20 @@ struct store_ops {
     /* Sets *changed when a connection other than c (of this process or any
      * other) may have committed since the previous call on c; the first call
      * on a connection says true. Cheap (SQLite: PRAGMA data_version). NULL
-     * when the engine cannot tell cheaply (PostgreSQL): then nothing above
-     * the store may cache data. */
+     * when the engine cannot tell cheaply (PostgreSQL: its cache lease
+     * counts every commit instead, below). */
     enum store_status (*changed_elsewhere)(struct store_conn *c, bool *changed);
-    /* The commit counter every process of this database shares
-     * (change_counter.h), NULL when the engine or the file system has none. */
-    struct change_counter *(*changes_open)(const char *url);
+    /* What tells a cache above the store of commits (store_pool_changes):
+     * SQLite's shared commit counter (change_counter.h), PostgreSQL's cache
+     * lease (pg_lease.h). changes_open may give *out NULL when there is none
+     * (SQLite on a file system without it); an error means the database must
+     * not be written (another server would not see the writes). NULL when
+     * the engine has nothing of the kind. */
+    enum store_status (*changes_open)(const char *url, void **out, char *err, size_t errlen);
+    enum store_changes (*changes_read)(void *changes, uint64_t *value);
+    /* This process caches representations (changes_open's, not NULL). */
+    void (*changes_cache_on)(void *changes);
+    void (*changes_close)(void *changes);
 
     /* audit (query_audit.c; the log itself is written by triggers, 0008_audit).
      * set_subject: who the connection's next writes are logged as (a token's
@@ -324,9 +349,13 @@ struct store_pool_stats {
     uint64_t failures;   /* acquires that failed: waited too long or could not connect */
 };
 void store_pool_stats(struct store_pool *p, struct store_pool_stats *out);
-/* The shared commit counter's value (change_counter.h): false when the pool
- * has none, and then only changed_elsewhere tells of other writers. */
-bool store_pool_changes(const struct store_pool *p, uint64_t *value);
+enum store_changes store_pool_changes(const struct store_pool *p, uint64_t *value);
+/* This process caches representations: engines that must agree on that
+ * with other processes (PostgreSQL's cache lease) start doing so. */
+void store_pool_cache_on(struct store_pool *p);
+/* A pool for reading only (a read replica): it takes no part in the above. */
+enum store_status store_pool_open_reader(const char *url, int size, struct store_pool **out, char *err,
+                                         size_t errlen);
 
 /* Loads the embedded demo data (src/store/demo-data.json) with its ids,
  * in one transaction. Refuses (CONFLICT) a non-empty database unless force,

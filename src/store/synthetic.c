@@ -87,7 +87,8 @@ static enum store_status seed_all(const struct store_ops *ops, struct store_conn
 }
 
 enum store_status store_seed_synthetic(const struct store_ops *ops, struct store_conn *c, int64_t n, bool force) {
-    enum store_status st = ops->begin(c);
+    enum store_status st = ops->before_bulk_load ? ops->before_bulk_load(c) : STORE_OK;
+    if (st == STORE_OK) st = ops->begin(c);
     if (st != STORE_OK) return st;
     st = seed_all(ops, c, n, force);
     if (st == STORE_OK) st = ops->commit(c);

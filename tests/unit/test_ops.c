@@ -84,7 +84,7 @@ Test(metrics, exposition_counts_by_route_and_status) {
     metrics_finished(m, NULL, 404, 10);
     metrics_started(m);   /* still in flight */
     struct strbuf out = STRBUF_INIT;
-    metrics_render(m, NULL, NULL, NULL, &out);
+    metrics_render(m, NULL, NULL, NULL, NULL, &out);
     const char *x = out.data;
     cr_expect(strstr(x, "audition_http_requests_total{method=\"GET\",route=\"/movies/{id}\",status=\"200\"} 3\n"));
     cr_expect(strstr(x, "audition_http_requests_total{method=\"\",route=\"unmatched\",status=\"404\"} 1\n"));
