@@ -57,7 +57,8 @@ void response_store_error(struct request *rq, struct response *rs, enum store_st
         response_error(rs, 503, "the database is unavailable; try again shortly");
         return;
     case STORE_OK:
-    case STORE_ERROR: break;
+    case STORE_ERROR:
+    case STORE_GAVE_UP: break;
     }
     const char *why = rq->db ? request_ops(rq)->last_error(rq->db) : "no connection";
     log_msg(LOG_ERROR, "%s %s: database error: %s", rq->method, rq->path, why ? why : "unknown");

@@ -70,12 +70,17 @@ enum store_stmt {
     ST_ACTOR_GET, ST_ACTOR_COUNT, ST_ACTOR_PAGE,
     ST_ACTOR_INSERT, ST_ACTOR_UPDATE,
     ST_ACTOR_DELETE, ST_ACTOR_LOCK,
-    /* Searches for 3+ characters, served by a trigram index (0003_search_index):
-     * COUNT (pattern, prefilter), PAGE (pattern, prefilter, limit, offset).
-     * The prefilter is '%' + the raw term + '%' (% and _ as wildcards): a
-     * superset the index can find; the escaped pattern decides exactly. */
+    /* Searches for 3+ characters, served by a trigram index (SQLite:
+     * 0011_search_match, PostgreSQL: 0003_search_index): COUNT (pattern,
+     * term), PAGE (pattern, term, limit, offset). term is the raw search
+     * text; an engine uses the escaped pattern, the term, or both. */
     ST_MOVIE_COUNT_SEARCH, ST_MOVIE_PAGE_SEARCH,
     ST_ACTOR_COUNT_SEARCH, ST_ACTOR_PAGE_SEARCH,
+    /* Optional (NULL: PAGE_SEARCH only): the same page by walking the
+     * title/name order and testing each row, which is quick when matches are
+     * many. The engine runs it within a work budget and stops it with
+     * STORE_GAVE_UP when the matches are too sparse; PAGE_SEARCH then. */
+    ST_MOVIE_PAGE_WALK, ST_ACTOR_PAGE_WALK,
     ST_MOVIE_COUNT_ALL, ST_ACTOR_COUNT_ALL,        /* () -> the number of rows, no search */
     /* Optional (NULL: COUNT_ALL, then PAGE): a page without a search in one
      * statement, for an engine where each statement is a round trip.

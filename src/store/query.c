@@ -220,12 +220,29 @@ static bool indexed_search(const char *search) {
     return chars >= 3;
 }
 
-/* (pattern, prefilter, limit, offset) for the *_SEARCH statements (driver.h). */
+/* (pattern, term, limit, offset) for the *_SEARCH statements (driver.h). */
 static void search_params(struct arena *a, const char *search, int64_t offset, int limit, struct store_param p[4]) {
     list_params(a, search, offset, limit, p);
     p[3] = p[2];
     p[2] = p[1];
-    p[1] = sp_text(arena_printf(a, "%%%s%%", search));
+    p[1] = sp_text(search);
+}
+
+/* Below this many matches, the index's matches sorted are quick anyway. */
+#define WALK_FROM_MATCHES 2000
+
+/* A search page's rows: walking the list order when matches are many and
+ * the engine can (it gives up when they turn out sparse), else from the index. */
+static enum store_status search_rows(struct store_conn *c, enum store_stmt page, enum store_stmt walk,
+                                     const struct store_param p[4], int64_t total, struct arena *a, void *items,
+                                     size_t *n, bool movies) {
+    enum store_status st = STORE_GAVE_UP;
+    if (c->drv->sql[walk] && total >= WALK_FROM_MATCHES)
+        st = movies ? movie_rows(c, walk, p, 4, a, (struct movie_full **)items, n, NULL)
+                    : actor_rows(c, walk, p, 4, a, (struct actor_full **)items, n, NULL);
+    if (st != STORE_GAVE_UP) return st;
+    return movies ? movie_rows(c, page, p, 4, a, (struct movie_full **)items, n, NULL)
+                  : actor_rows(c, page, p, 4, a, (struct actor_full **)items, n, NULL);
 }
 
 /* A page: the count, then the rows when the page is not past the end; or
@@ -249,9 +266,11 @@ static enum store_status list_page(struct store_conn *c, const char *search, int
     enum store_status st = !p[0].s ? store_run(c, count_all, NULL, 0, total, NULL)
                                    : store_run(c, indexed ? count_indexed : count, p, (size_t)at, total, NULL);
     if (st != STORE_OK || p[at + 1].i >= *total || p[at].i == 0) return st;
-    enum store_stmt s = indexed ? page_indexed : page;
-    return movies ? movie_rows(c, s, p, (size_t)at + 2, a, (struct movie_full **)items, n, NULL)
-                  : actor_rows(c, s, p, (size_t)at + 2, a, (struct actor_full **)items, n, NULL);
+    if (indexed)
+        return search_rows(c, page_indexed, movies ? ST_MOVIE_PAGE_WALK : ST_ACTOR_PAGE_WALK, p, *total, a, items, n,
+                           movies);
+    return movies ? movie_rows(c, page, p, (size_t)at + 2, a, (struct movie_full **)items, n, NULL)
+                  : actor_rows(c, page, p, (size_t)at + 2, a, (struct actor_full **)items, n, NULL);
 }
 
 /* ---- movies ---- */

@@ -37,6 +37,7 @@ struct sq_conn {
     int64_t last_version;            /* its previous value; 0 before the first call */
     int depth;                       /* open levels: the transaction, then savepoints */
     struct change_counter *changes;  /* shared with other processes; NULL when unavailable */
+    int walk_checks;                 /* a walk's budget left (SQ_WALK_CHECK steps each); -1 spent */
 };
 
 static struct sq_conn *sq(struct store_conn *c) {
@@ -48,10 +49,37 @@ static struct sq_conn *sq(struct store_conn *c) {
 /* A title/name filter: ?1 is the escaped pattern (like.h) or NULL for all.
  * LIKE is case-insensitive for ASCII letters only in SQLite. */
 #define SQ_MATCH(col) "(?1 IS NULL OR " col " LIKE ?1 ESCAPE '\\')"
-/* The same filter for 3+ characters: the FTS5 trigram index (migration 0003)
- * finds candidates with the prefilter ?2, LIKE ?1 decides. */
-#define SQ_INDEXED(table, col) \
-    "id IN (SELECT rowid FROM " table "_fts WHERE " col " LIKE ?2) AND " col " LIKE ?1 ESCAPE '\\'"
+/* The same filter for 3+ characters, by the FTS5 trigram index (migration
+ * 0011): it holds each name lower-cased as LIKE folds case (ASCII letters
+ * only) and is case-sensitive, so the phrase of the term ?2, lower-cased the
+ * same way, matches exactly the rows LIKE ?1 does, with no re-check. */
+#define SQ_PHRASE "'\"' || replace(lower(?2), '\"', '\"\"') || '\"'"
+#define SQ_MATCHES(table) "SELECT rowid FROM " table "_fts WHERE " table "_fts MATCH " SQ_PHRASE
+/* Counts bind ?1 too (driver.h). */
+#define SQ_COUNT_MATCHES(table) "SELECT count(*) FROM (" SQ_MATCHES(table) ") WHERE ?1 IS NOT NULL"
+#define SQ_INDEXED(table) "id IN (" SQ_MATCHES(table) ") AND ?1 IS NOT NULL"
+/* The walk (driver.h, *_PAGE_WALK): the list order's index, LIKE on each entry. */
+#define SQ_WALKED(table, index, col) \
+    table " INDEXED BY " index " WHERE " col " LIKE ?1 ESCAPE '\\' AND ?2 IS NOT NULL"
+/* A walk that has not found its page after this many virtual machine steps
+ * (about four per index entry: some 50,000 entries, a millisecond or two)
+ * gives up; the index's matches, sorted, serve the page then. */
+#define SQ_WALK_STEPS 200000
+#define SQ_WALK_CHECK 1000   /* steps between two looks at the budget */
+/* A page of movies (actors) with their actors (movies), from a FROM clause
+ * that filters; ?N: the limit's and the offset's parameters. */
+#define SQ_MOVIE_PAGE_FROM(from, limit, offset) \
+    "WITH m AS (SELECT " MOVIE_COLS("") " FROM " from " ORDER BY title, id LIMIT " limit " OFFSET " offset ")" \
+    " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m" \
+    " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id" \
+    " ORDER BY m.title, m.id, a.name, a.id"
+#define SQ_ACTOR_PAGE_FROM(from, limit, offset) \
+    "WITH a AS (SELECT " ACTOR_COLS("") " FROM " from " ORDER BY name, id LIMIT " limit " OFFSET " offset ")" \
+    " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a" \
+    " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id" \
+    " ORDER BY a.name, a.id, m.title, m.id"
+#define SQ_MOVIE_PAGE(from) SQ_MOVIE_PAGE_FROM(from, "?3", "?4")
+#define SQ_ACTOR_PAGE(from) SQ_ACTOR_PAGE_FROM(from, "?3", "?4")
 /* roles (sql_roles.h): a parameter marker, and the escaped LIKE of SQ_MATCH. */
 #define SQ_P(n, type) "?" #n
 #define SQ_LIKE(col, p) col " LIKE " p " ESCAPE '\\'"
@@ -69,12 +97,7 @@ static const char *const sq_sql[ST_COUNT] = {
         " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
         " WHERE m.id = ?1 ORDER BY a.name, a.id",
     [ST_MOVIE_COUNT] = "SELECT count(*) FROM movies WHERE " SQ_MATCH("title"),
-    [ST_MOVIE_PAGE] =
-        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " SQ_MATCH("title")
-        " ORDER BY title, id LIMIT ?2 OFFSET ?3)"
-        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
-        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
-        " ORDER BY m.title, m.id, a.name, a.id",
+    [ST_MOVIE_PAGE] = SQ_MOVIE_PAGE_FROM("movies WHERE " SQ_MATCH("title"), "?2", "?3"),
     [ST_MOVIE_INSERT] =
         "INSERT INTO movies (" MOVIE_COLS("") ") VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5) RETURNING id",
     [ST_MOVIE_UPDATE] = "UPDATE movies SET (" MOVIE_FIELDS("") ") = (?2, ?3, ?4, ?5) WHERE id = ?1 RETURNING id",
@@ -86,32 +109,19 @@ static const char *const sq_sql[ST_COUNT] = {
         " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
         " WHERE a.id = ?1 ORDER BY m.title, m.id",
     [ST_ACTOR_COUNT] = "SELECT count(*) FROM actors WHERE " SQ_MATCH("name"),
-    [ST_ACTOR_PAGE] =
-        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " SQ_MATCH("name")
-        " ORDER BY name, id LIMIT ?2 OFFSET ?3)"
-        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
-        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
-        " ORDER BY a.name, a.id, m.title, m.id",
+    [ST_ACTOR_PAGE] = SQ_ACTOR_PAGE_FROM("actors WHERE " SQ_MATCH("name"), "?2", "?3"),
     [ST_ACTOR_INSERT] =
         "INSERT INTO actors (" ACTOR_COLS("") ") VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5) RETURNING id",
     [ST_ACTOR_UPDATE] = "UPDATE actors SET (" ACTOR_FIELDS("") ") = (?2, ?3, ?4, ?5) WHERE id = ?1 RETURNING id",
     [ST_ACTOR_DELETE] = "DELETE FROM actors WHERE id = ?1 RETURNING id",
     [ST_ACTOR_LOCK] = "SELECT id FROM actors WHERE id = ?1",
 
-    [ST_MOVIE_COUNT_SEARCH] = "SELECT count(*) FROM movies WHERE " SQ_INDEXED("movies", "title"),
-    [ST_MOVIE_PAGE_SEARCH] =
-        "WITH m AS (SELECT " MOVIE_COLS("") " FROM movies WHERE " SQ_INDEXED("movies", "title")
-        " ORDER BY title, id LIMIT ?3 OFFSET ?4)"
-        " SELECT " MOVIE_COLS("m.") ", " ACTOR_COLS("a.") " FROM m"
-        " LEFT JOIN casts x ON x.movie_id = m.id LEFT JOIN actors a ON a.id = x.actor_id"
-        " ORDER BY m.title, m.id, a.name, a.id",
-    [ST_ACTOR_COUNT_SEARCH] = "SELECT count(*) FROM actors WHERE " SQ_INDEXED("actors", "name"),
-    [ST_ACTOR_PAGE_SEARCH] =
-        "WITH a AS (SELECT " ACTOR_COLS("") " FROM actors WHERE " SQ_INDEXED("actors", "name")
-        " ORDER BY name, id LIMIT ?3 OFFSET ?4)"
-        " SELECT " ACTOR_COLS("a.") ", " MOVIE_COLS("m.") " FROM a"
-        " LEFT JOIN casts x ON x.actor_id = a.id LEFT JOIN movies m ON m.id = x.movie_id"
-        " ORDER BY a.name, a.id, m.title, m.id",
+    [ST_MOVIE_COUNT_SEARCH] = SQ_COUNT_MATCHES("movies"),
+    [ST_MOVIE_PAGE_SEARCH] = SQ_MOVIE_PAGE("movies WHERE " SQ_INDEXED("movies")),
+    [ST_MOVIE_PAGE_WALK] = SQ_MOVIE_PAGE(SQ_WALKED("movies", "movies_by_title", "title")),
+    [ST_ACTOR_COUNT_SEARCH] = SQ_COUNT_MATCHES("actors"),
+    [ST_ACTOR_PAGE_SEARCH] = SQ_ACTOR_PAGE("actors WHERE " SQ_INDEXED("actors")),
+    [ST_ACTOR_PAGE_WALK] = SQ_ACTOR_PAGE(SQ_WALKED("actors", "actors_by_name", "name")),
 
     [ST_CAST_INSERT] = "INSERT INTO casts " CAST_COLS " VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING movie_id",
     [ST_CAST_DELETE] = "DELETE FROM casts WHERE movie_id = ?1 AND actor_id = ?2 RETURNING movie_id",
@@ -168,6 +178,19 @@ static int sq_bind(sqlite3_stmt *st, int i, const struct store_param *p) {
     }
 }
 
+/* The progress handler of a walk (driver.h, *_PAGE_WALK): interrupts it
+ * when its budget is spent. */
+static int sq_walk_budget(void *arg) {
+    struct sq_conn *c = arg;
+    if (c->walk_checks-- > 0) return 0;
+    c->walk_checks = -1;
+    return 1;
+}
+
+static bool sq_is_walk(enum store_stmt s) {
+    return s == ST_MOVIE_PAGE_WALK || s == ST_ACTOR_PAGE_WALK;
+}
+
 static enum store_status sq_query(struct store_conn *base, enum store_stmt s, const struct store_param *p, size_t n,
                                   struct store_cursor *cur) {
     struct sq_conn *c = sq(base);
@@ -178,6 +201,10 @@ static enum store_status sq_query(struct store_conn *base, enum store_stmt s, co
         if (c->stmts[s]) sqlite3_clear_bindings(c->stmts[s]);
         return sq_fail(c, rc);
     }
+    if (sq_is_walk(s)) {   /* until sq_done */
+        c->walk_checks = SQ_WALK_STEPS / SQ_WALK_CHECK;
+        sqlite3_progress_handler(c->db, SQ_WALK_CHECK, sq_walk_budget, c);
+    }
     *cur = (struct store_cursor){.conn = base, .handle = c->stmts[s]};
     return STORE_OK;
 }
@@ -185,7 +212,11 @@ static enum store_status sq_query(struct store_conn *base, enum store_stmt s, co
 static bool sq_next(struct store_cursor *cur) {
     int rc = sqlite3_step(cur->handle);
     if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) cur->status = sq_fail(sq(cur->conn), rc);
+    struct sq_conn *c = sq(cur->conn);
+    if (rc == SQLITE_INTERRUPT && c->walk_checks < 0)
+        cur->status = store_fail(cur->conn, STORE_GAVE_UP, "The walk gave up.");
+    else if (rc != SQLITE_DONE)
+        cur->status = sq_fail(c, rc);
     return false;
 }
 
@@ -202,6 +233,7 @@ static int64_t sq_i64(struct store_cursor *cur, int col) {
 }
 
 static void sq_done(struct store_cursor *cur) {
+    sqlite3_progress_handler(sq(cur->conn)->db, 0, NULL, NULL);   /* a walk's budget ends with it */
     sqlite3_reset(cur->handle);
     sqlite3_clear_bindings(cur->handle);  /* SQLITE_STATIC text must not outlive the call */
 }

@@ -20,7 +20,10 @@ enum store_status {
     STORE_NOT_FOUND,    /* the row (or a row it refers to) does not exist */
     STORE_CONFLICT,     /* a unique key already exists */
     STORE_UNAVAILABLE,  /* the database cannot be reached right now (-> 503) */
-    STORE_ERROR         /* anything else (-> 500) */
+    STORE_ERROR,        /* anything else (-> 500) */
+    /* an optional plan stopped at its work budget (driver.h, *_PAGE_WALK);
+     * src/store takes another plan, so it never leaves src/store */
+    STORE_GAVE_UP
 };
 
 struct store_conn;      /* one engine connection; defined by each engine */
