@@ -237,6 +237,25 @@ def test_postgres_a_second_process_ends_the_lease_before_it_writes(two_servers):
     assert ok(first.get(f"/actors/{aid}"))["actor"]["name"] == t + " two"
 
 
+@pytest.mark.backends("postgres")
+def test_postgres_a_lost_lease_session_stops_the_cache_until_it_is_back(fresh, pg):
+    """The lease's session ends (here terminated by an administrator): the
+    server stops serving cached data, reconnects by itself, and caches again
+    a second later; reads stay current throughout."""
+    wait_serving(fresh, 1)
+    t = tag()
+    aid = ok(fresh.post("/actors", {"name": t + " one", "age": 40}), 201)["id"]
+    ok(fresh.get(f"/actors/{aid}"))
+    ended = sql(fresh, pg, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                "'audition cache lease' AND datname = current_database()")
+    assert ended == [("t",)]
+    wait_serving(fresh, 0)
+    ok(fresh.patch(f"/actors/{aid}", [{"op": "add", "path": "/name", "value": t + " two"}]))
+    assert ok(fresh.get(f"/actors/{aid}"))["actor"]["name"] == t + " two"
+    wait_serving(fresh, 1)
+    assert ok(fresh.get(f"/actors/{aid}"))["actor"]["name"] == t + " two"
+
+
 def test_writes_by_another_program_are_seen(server, pg):
     """Audition's processes count their commits (SQLite: in a file beside the
     database; PostgreSQL: under the cache lease), so cached reads need no
