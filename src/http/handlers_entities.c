@@ -50,15 +50,21 @@ static bool cache_generation(struct request *rq, struct response *rs, struct sto
 }
 
 /* A hit answered before any database connection is taken: only when the
- * store's count of commits vouches for the cache and no full check is due. */
-static bool cached_without_db(struct request *rq, struct response *rs, struct rep_key key) {
+ * store's count of commits vouches for the cache and no full check is due.
+ * *looked: the generation a miss looked under (0: none), not to look twice. */
+static bool cached_without_db(struct request *rq, struct response *rs, struct rep_key key, uint64_t *looked) {
     struct rep_cache *cache = rq->app->cache;
     uint64_t changes = 0;
+    *looked = 0;
     enum store_changes how = cache ? store_pool_changes(rq->app->pool, &changes) : STORE_CHANGES_NONE;
     if (how != STORE_CHANGES_COUNTED && how != STORE_CHANGES_ALL) return false;
     rep_cache_note(cache, changes);
     if (how == STORE_CHANGES_COUNTED && rep_cache_check_due(cache)) return false;
-    if (!rep_cache_get(cache, key, rep_cache_generation(cache), &rs->body, rs->etag)) return false;
+    uint64_t gen = rep_cache_generation(cache);
+    if (!rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
+        *looked = gen;
+        return false;
+    }
     rs->status = 200;
     return true;
 }
@@ -84,13 +90,14 @@ void entity_list(struct request *rq, struct response *rs) {
     int64_t offset = (query_page(request_query(rq, "page")) - 1) * PAGE_SIZE;
     /* "" and no search are the same list */
     struct rep_key key = {&e->list_key, offset, search ? search : ""};
-    if (cached_without_db(rq, rs, key)) return;
+    uint64_t looked = 0;
+    if (cached_without_db(rq, rs, key, &looked)) return;
     struct rep_cache *cache = rq->app->cache;
     struct store_conn *db = request_db(rq, rs);
     uint64_t gen = 0;
     bool use = false;
     if (!db || !cache_generation(rq, rs, db, &gen, &use)) return;
-    if (use && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
+    if (use && gen != looked && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
         rs->status = 200;
         return;
     }
@@ -119,7 +126,8 @@ static void answer_conditionally(struct request *rq, struct response *rs) {
 void entity_get(struct request *rq, struct response *rs) {
     const struct entity_api *e = api_of(rq);
     struct rep_key key = {e, rq->ids[0], NULL};
-    if (cached_without_db(rq, rs, key)) {
+    uint64_t looked = 0;
+    if (cached_without_db(rq, rs, key, &looked)) {
         answer_conditionally(rq, rs);
         return;
     }
@@ -128,7 +136,7 @@ void entity_get(struct request *rq, struct response *rs) {
     uint64_t gen = 0;
     bool use = false;
     if (!db || !cache_generation(rq, rs, db, &gen, &use)) return;
-    if (use && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
+    if (use && gen != looked && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
         rs->status = 200;
         answer_conditionally(rq, rs);
         return;

@@ -172,7 +172,7 @@ static void render_cache(struct rep_cache *cache, struct store_pool *pool, struc
     metric(out, "audition_representation_cache_hits_total", "counter",
            "GET representations answered from the representation cache.", hits);
     metric(out, "audition_representation_cache_misses_total", "counter",
-           "Representation cache lookups that found nothing current (a miss may look twice).", misses);
+           "GET representations the representation cache did not have (read from the database).", misses);
     metric(out, "audition_representation_cache_serving", "gauge",
            "1 while the store vouches for the cache (PostgreSQL: this server holds the cache lease alone).",
            pool && store_pool_changes(pool, &changes) != STORE_CHANGES_NONE);
