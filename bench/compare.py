@@ -54,7 +54,7 @@ def main():
         results = {b: [] for b in binaries}
         for r in range(ROUNDS):
             for b, srv, token, _ in servers:
-                ceil = ceiling.measure(path, CONNS)
+                ceil = ceiling.measure(path, CONNS)["rps"]
                 before = cpu_seconds(srv.proc.pid)
                 w = run.wrk(srv.url + path, CONNS, "get.lua", {"TOKEN": token})
                 us = (cpu_seconds(srv.proc.pid) - before) * 1e6 / max(w["requests"], 1)

@@ -334,6 +334,7 @@ def bench_backend(backend, cluster, ceiling, rows):
         if ceiling.bodies[path] != body:
             log(f"note: {backend} answers {path} with other bytes than the ceiling's file")
     env = {"TOKEN": token, "MOVIES": movies, "ACTORS": actors}
+    wrk(srv.url + READS[0][2], CONNECTIONS[0], "get.lua", env)   # warm-up, as nginx's (Ceiling)
     # Reads first, then writes: the writes leave casts behind, and a read must
     # answer the same bytes as the ceiling's file.
     for conns in CONNECTIONS:
