@@ -85,7 +85,7 @@ struct config {
     char *database_read_url; /* DATABASE_READ_URL: a PostgreSQL standby for reads; NULL = none */
     int read_sticky_s;      /* READ_AFTER_WRITE_SECONDS: a writer's reads go to the primary this long */
     char *metrics_token;    /* METRICS_TOKEN: bearer for /metrics; NULL = loopback clients only */
-    bool cache;             /* CACHE: representation cache (SQLite only), default on */
+    bool cache;             /* CACHE: representation cache (PostgreSQL: under the cache lease), default on */
     bool group_commit;      /* GROUP_COMMIT: many writes to one commit (SQLite only), default on */
     int share_rate_limit;   /* SHARE_RATE_LIMIT: GET/POST /shared/... requests per client address a minute, default 60 */
 };

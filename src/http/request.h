@@ -49,7 +49,7 @@ struct app {
     struct metrics *metrics;    /* GET /metrics counters (atomics); may be NULL */
     struct store_pool *read_pool; /* DATABASE_READ_URL's pool, or NULL (read_routing.h) */
     struct sticky *sticky;      /* recent writers, whose reads stay on the primary; NULL without read_pool */
-    struct rep_cache *cache;    /* NULL: nothing is cached (PostgreSQL) */
+    struct rep_cache *cache;    /* NULL: nothing is cached (CACHE=off, a read replica) */
     struct write_batch *batch;  /* group commit of writes (SQLite, write_batch.h), or NULL */
     struct throttle *share_limit; /* shares: GET/POST /shared/... per client address; NULL: unlimited */
     struct static_etags *web_etags; /* the web app's ETags by file (static_etags.h); NULL: hashed per request */
