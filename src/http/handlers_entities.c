@@ -69,6 +69,26 @@ static bool cached_without_db(struct request *rq, struct response *rs, struct re
     return true;
 }
 
+/* A GET's read through the cache: what the handler reads from db and then
+ * stores under gen when use. */
+struct cached_read {
+    struct store_conn *db;
+    uint64_t gen;
+    bool use;
+};
+
+/* True when rs is answered already: a hit (status 200, body and ETag), or
+ * an error taking a connection or asking the store. */
+static bool answered_from_cache(struct request *rq, struct response *rs, struct rep_key key, struct cached_read *r) {
+    uint64_t looked = 0;
+    *r = (struct cached_read){0};
+    if (cached_without_db(rq, rs, key, &looked)) return true;
+    if (!(r->db = request_db(rq, rs)) || !cache_generation(rq, rs, r->db, &r->gen, &r->use)) return true;
+    if (!r->use || r->gen == looked || !rep_cache_get(rq->app->cache, key, r->gen, &rs->body, rs->etag)) return false;
+    rs->status = 200;
+    return true;
+}
+
 struct entity_items {
     const struct shape *shape;
     const void *items;
@@ -90,28 +110,19 @@ void entity_list(struct request *rq, struct response *rs) {
     int64_t offset = (query_page(request_query(rq, "page")) - 1) * PAGE_SIZE;
     /* "" and no search are the same list */
     struct rep_key key = {&e->list_key, offset, search ? search : ""};
-    uint64_t looked = 0;
-    if (cached_without_db(rq, rs, key, &looked)) return;
-    struct rep_cache *cache = rq->app->cache;
-    struct store_conn *db = request_db(rq, rs);
-    uint64_t gen = 0;
-    bool use = false;
-    if (!db || !cache_generation(rq, rs, db, &gen, &use)) return;
-    if (use && gen != looked && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
-        rs->status = 200;
-        return;
-    }
+    struct cached_read r;
+    if (answered_from_cache(rq, rs, key, &r)) return;
     const void *items = NULL;
     size_t n = 0;
     int64_t total = 0;
-    enum store_status st = e->list(request_ops(rq), db, search, offset, rq->arena, &items, &n, &total);
+    enum store_status st = e->list(request_ops(rq), r.db, search, offset, rq->arena, &items, &n, &total);
     if (st != STORE_OK) {
         response_store_error(rq, rs, st);
         return;
     }
     struct entity_items list = {e->shape, items, n};
     response_page(rs, &(struct page_body){e->list_key, e->total_key, offset, total, write_entities, &list});
-    if (use) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
+    if (r.use) rep_cache_put(rq->app->cache, key, r.gen, rs->body.data, rs->body.len, rs->etag);
 }
 
 /* 304 when If-None-Match names the representation's ETag, else the body. */
@@ -126,23 +137,13 @@ static void answer_conditionally(struct request *rq, struct response *rs) {
 void entity_get(struct request *rq, struct response *rs) {
     const struct entity_api *e = api_of(rq);
     struct rep_key key = {e, rq->ids[0], NULL};
-    uint64_t looked = 0;
-    if (cached_without_db(rq, rs, key, &looked)) {
-        answer_conditionally(rq, rs);
-        return;
-    }
-    struct rep_cache *cache = rq->app->cache;
-    struct store_conn *db = request_db(rq, rs);
-    uint64_t gen = 0;
-    bool use = false;
-    if (!db || !cache_generation(rq, rs, db, &gen, &use)) return;
-    if (use && gen != looked && rep_cache_get(cache, key, gen, &rs->body, rs->etag)) {
-        rs->status = 200;
-        answer_conditionally(rq, rs);
+    struct cached_read r;
+    if (answered_from_cache(rq, rs, key, &r)) {
+        if (rs->status == 200) answer_conditionally(rq, rs);
         return;
     }
     void *full = arena_alloc(rq->arena, e->shape->full_size);
-    enum store_status st = e->get(request_ops(rq), db, rq->ids[0], rq->arena, full);
+    enum store_status st = e->get(request_ops(rq), r.db, rq->ids[0], rq->arena, full);
     if (st != STORE_OK) {
         response_store_error(rq, rs, st);
         return;
@@ -151,7 +152,7 @@ void entity_get(struct request *rq, struct response *rs) {
     represent_with_etag(e->shape, full, &json, rs->etag);
     response_wrapped(rs, 200, e->item_key, &json);
     strbuf_free(&json);
-    if (use) rep_cache_put(cache, key, gen, rs->body.data, rs->body.len, rs->etag);
+    if (r.use) rep_cache_put(rq->app->cache, key, r.gen, rs->body.data, rs->body.len, rs->etag);
     answer_conditionally(rq, rs);
 }
 

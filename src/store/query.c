@@ -228,6 +228,13 @@ static void search_params(struct arena *a, const char *search, int64_t offset, i
     p[1] = sp_text(search);
 }
 
+/* Rows of a movie or actor page statement: items is movie_full ** or actor_full **. */
+static enum store_status page_rows(struct store_conn *c, enum store_stmt s, const struct store_param *p, size_t n,
+                                   struct arena *a, void *items, size_t *count, int64_t *total, bool movies) {
+    return movies ? movie_rows(c, s, p, n, a, (struct movie_full **)items, count, total)
+                  : actor_rows(c, s, p, n, a, (struct actor_full **)items, count, total);
+}
+
 /* Below this many matches, the index's matches sorted are quick anyway. */
 #define WALK_FROM_MATCHES 2000
 
@@ -237,12 +244,8 @@ static enum store_status search_rows(struct store_conn *c, enum store_stmt page,
                                      const struct store_param p[4], int64_t total, struct arena *a, void *items,
                                      size_t *n, bool movies) {
     enum store_status st = STORE_GAVE_UP;
-    if (c->drv->sql[walk] && total >= WALK_FROM_MATCHES)
-        st = movies ? movie_rows(c, walk, p, 4, a, (struct movie_full **)items, n, NULL)
-                    : actor_rows(c, walk, p, 4, a, (struct actor_full **)items, n, NULL);
-    if (st != STORE_GAVE_UP) return st;
-    return movies ? movie_rows(c, page, p, 4, a, (struct movie_full **)items, n, NULL)
-                  : actor_rows(c, page, p, 4, a, (struct actor_full **)items, n, NULL);
+    if (c->drv->sql[walk] && total >= WALK_FROM_MATCHES) st = page_rows(c, walk, p, 4, a, items, n, NULL, movies);
+    return st == STORE_GAVE_UP ? page_rows(c, page, p, 4, a, items, n, NULL, movies) : st;
 }
 
 /* A page: the count, then the rows when the page is not past the end; or
@@ -259,8 +262,7 @@ static enum store_status list_page(struct store_conn *c, const char *search, int
     enum store_stmt both = movies ? ST_MOVIE_LIST : ST_ACTOR_LIST;
     if (!p[0].s && offset < STORE_LIST_DEEP && c->drv->sql[both]) {
         *total = 0;
-        return movies ? movie_rows(c, both, p, 3, a, (struct movie_full **)items, n, total)
-                      : actor_rows(c, both, p, 3, a, (struct actor_full **)items, n, total);
+        return page_rows(c, both, p, 3, a, items, n, total, movies);
     }
     int at = indexed ? 2 : 1;   /* where limit sits */
     enum store_status st = !p[0].s ? store_run(c, count_all, NULL, 0, total, NULL)
@@ -269,8 +271,7 @@ static enum store_status list_page(struct store_conn *c, const char *search, int
     if (indexed)
         return search_rows(c, page_indexed, movies ? ST_MOVIE_PAGE_WALK : ST_ACTOR_PAGE_WALK, p, *total, a, items, n,
                            movies);
-    return movies ? movie_rows(c, page, p, (size_t)at + 2, a, (struct movie_full **)items, n, NULL)
-                  : actor_rows(c, page, p, (size_t)at + 2, a, (struct actor_full **)items, n, NULL);
+    return page_rows(c, page, p, (size_t)at + 2, a, items, n, NULL, movies);
 }
 
 /* ---- movies ---- */

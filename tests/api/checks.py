@@ -171,3 +171,27 @@ def all_at_once(n, fn):
     errors = [r for r in out if isinstance(r, Exception) or r is None]
     assert not errors, errors[:3]
     return out
+
+
+# -- /metrics -------------------------------------------------------------------
+SAMPLE = re.compile(r'^([a-z_]+)(\{.*\})? (\S+)$')
+
+
+def samples(text):
+    """{(name, labels-string): value} of a Prometheus text exposition."""
+    out = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        m = SAMPLE.match(line)
+        assert m, f"not a Prometheus sample line: {line!r}"
+        out[(m.group(1), m.group(2) or "")] = float(m.group(3))
+    return out
+
+
+def metrics(srv, **kw):
+    """srv's /metrics (from loopback, no token) as samples()."""
+    r = srv.get("/metrics", role=None, **kw)
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+    return samples(r.text)

@@ -10,32 +10,10 @@ import time
 
 import pytest
 
-from checks import error, ok
+from checks import error, metrics, ok
 from pgharness import PgCluster
 
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
-SAMPLE = re.compile(r'^([a-z_]+)(\{.*\})? (\S+)$')
-
-
-def samples(text):
-    """{(name, labels-string): value} of a Prometheus text exposition."""
-    out = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        m = SAMPLE.match(line)
-        assert m, f"not a Prometheus sample line: {line!r}"
-        out[(m.group(1), m.group(2) or "")] = float(m.group(3))
-    return out
-
-
-def metrics(srv, **kw):
-    r = srv.get("/metrics", role=None, **kw)
-    assert r.status_code == 200, r.text
-    assert r.headers["Content-Type"].startswith("text/plain; version=0.0.4")
-    return samples(r.text)
-
-
 def wait_for_log(srv, needle, timeout=5.0):
     """The server's stderr once it contains needle (the log is written after the response)."""
     deadline = time.monotonic() + timeout

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from checks import error, etag, etag_of, ok, tag
+from checks import error, etag, etag_of, metrics, ok, tag
 from server import Server
 from shares_db import sql
 
@@ -169,14 +169,9 @@ def test_reads_after_writes_by_another_process(two_servers):
 
 def cache_metrics(srv):
     """(hits, misses, serving) of the representation cache, from /metrics."""
-    text = srv.get("/metrics", role=None).text
-    values = {}
-    for line in text.splitlines():
-        if line.startswith("audition_representation_cache_"):
-            name, value = line.split()
-            values[name] = int(float(value))
-    return (values["audition_representation_cache_hits_total"], values["audition_representation_cache_misses_total"],
-            values["audition_representation_cache_serving"])
+    m = metrics(srv)
+    return tuple(int(m[("audition_representation_cache_" + name, "")])
+                 for name in ("hits_total", "misses_total", "serving"))
 
 
 def wait_serving(srv, want, timeout=5.0):
