@@ -5,9 +5,11 @@
 // assistants), the candidate panel, "Find actors" and the actor filters.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Candidate, Role } from '../../src/api/types';
 import { ActorsPage } from '../../src/features/actors/ActorsPage';
+import { CandidatePanel } from '../../src/features/roles/CandidatePanel';
 import { MatchesPage } from '../../src/features/roles/MatchesPage';
 import { RoleBoardPage } from '../../src/features/roles/RoleBoardPage';
 import { RolesSection } from '../../src/features/roles/RolesSection';
@@ -327,6 +329,32 @@ describe('CandidatePanel removal', () => {
     expect(await screen.findByText('Meg Ryan is no longer a candidate.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId('candidate-17')).toBeNull());
     expect(f.calls.some((c) => c.method === 'DELETE' && c.url === '/roles/7/candidates/17')).toBe(true);
+  });
+});
+
+describe('CandidatePanel while the board refreshes', () => {
+  it('keeps what is being edited when the open candidate is refreshed, and loads another one afresh', async () => {
+    signedInAs('director');
+    const jodie = cand(16, 'Jodie Foster', 'BOOKED', { rating: 2, notes: 'old notes' });
+    const meg = cand(17, 'Meg Ryan', 'SHORTLISTED', { rating: 3 });
+    function Harness() {
+      const [c, setC] = useState<Candidate | null>(jodie);
+      return (
+        <>
+          <button type="button" onClick={() => setC({ ...jodie })}>refresh</button>
+          <button type="button" onClick={() => setC(meg)}>other</button>
+          <CandidatePanel roleId={7} candidate={c} onClose={() => setC(null)} onChanged={() => {}} />
+        </>
+      );
+    }
+    renderScreen(<Harness />, { path: '/roles/:id', at: '/roles/7', fetch: boardApi([jodie]).fn });
+    const panel = await screen.findByRole('dialog', { name: 'Jodie Foster' });
+    fireEvent.change(within(panel).getByLabelText('Notes'), { target: { value: 'new notes' } });
+    fireEvent.click(screen.getByText('refresh'));   // the board re-read its candidates: a new object
+    expect(within(screen.getByRole('dialog', { name: 'Jodie Foster' })).getByLabelText('Notes')).toHaveValue('new notes');
+    fireEvent.click(screen.getByText('other'));
+    const other = await screen.findByRole('dialog', { name: 'Meg Ryan' });
+    expect(within(other).getByLabelText('Notes')).toHaveValue('');
   });
 });
 

@@ -4,7 +4,7 @@
 import {
   Alert, Box, Button, Chip, Drawer, Rating, Stack, TextField, Typography,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Candidate, PatchOp } from '../../api/types';
 import { stageLabel } from '../../api/types';
 import { ConfirmDialog, errorText } from '../../components/common';
@@ -42,8 +42,13 @@ export function CandidatePanel({ roleId, candidate, onClose, onChanged }: {
   const [busy, setBusy] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
 
+  // Loads the fields when a candidate is opened; a refresh of the board while
+  // the same candidate stays open (a new object) keeps what is being edited.
+  const loaded = useRef<number | null>(null);
   useEffect(() => {
-    if (!candidate) return;
+    if (!candidate) { loaded.current = null; return; }
+    if (loaded.current === candidate.actor.id) return;
+    loaded.current = candidate.actor.id;
     setRating(candidate.rating);
     setNotes(candidate.notes ?? '');
     setTags(candidate.tags.join(', '));
